@@ -120,7 +120,7 @@ public static class CardFaceRenderer
         var lineHeight = 180f / mrzLines.Count;
         for (var i = 0; i < mrzLines.Count; i++)
         {
-            canvas.DrawText(mrzLines[i], 40, Height - 200 + 10 + (lineHeight * (i + 1)) - (lineHeight - mono.Size) / 2, SKTextAlign.Left, mono, ink);
+            canvas.DrawText(mrzLines[i], 40, Height - 200 + (lineHeight * (i + 1)) - ((lineHeight - mono.Size) / 2), SKTextAlign.Left, mono, ink);
         }
 
         return Png(surface);
