@@ -195,22 +195,25 @@ public sealed class ApplicantIntake(ProfileRegistry profiles, TimeProvider time)
         }
         catch (MrzEncodingException ex)
         {
-            var field = profile.ApplicantSchema == ApplicantSchema.VnmCitizen ? "idNumber" : "documentNumber";
-            if (ex.Message.Contains("optional data", StringComparison.Ordinal) && applicant.OptionalData is not null)
-            {
-                field = "optionalData";
-            }
-            else if (ex.Message.Contains("issuing state", StringComparison.Ordinal))
-            {
-                field = "issuingState";
-            }
-            else if (ex.Message.Contains("document code", StringComparison.Ordinal))
-            {
-                field = "documentCode";
-            }
-
-            return new FieldError(field, $"cannot be written in the MRZ: {ex.Message}");
+            return new FieldError(JsonFieldOf(ex.Element, profile), $"cannot be written in the MRZ: {ex.Message}");
         }
+    }
+
+    /// <summary>The applicant-document field that feeds an MRZ data element under the profile's layout.</summary>
+    private static string JsonFieldOf(string? element, CountryProfile profile)
+    {
+        var vnm = profile.ApplicantSchema == ApplicantSchema.VnmCitizen;
+        return element switch
+        {
+            nameof(Td1MrzFields.DocumentCode) => "documentCode",
+            nameof(Td1MrzFields.IssuingState) => "issuingState",
+            nameof(Td1MrzFields.OptionalData1) => vnm ? "idNumber" : "optionalData",
+            nameof(Td1MrzFields.Nationality) => "nationality",
+            nameof(Td1MrzFields.Name) => vnm ? "fullName" : "primaryIdentifier",
+            nameof(Td1MrzFields.DateOfExpiry) => "dateOfExpiry",
+            nameof(Td1MrzFields.DateOfBirth) => "dateOfBirth",
+            _ => vnm ? "idNumber" : "documentNumber",
+        };
     }
 
     private static DateOnly? PastDate(ApplicantFieldReader reader, string field, bool required, DateOnly today)

@@ -63,7 +63,24 @@ public class Td1MrzBuilderTests
     {
         var applicant = TestApplicants.UtopiaLongNumber() with { DocumentNumber = "D2314589073412345678901" };
         var error = Assert.Throws<MrzEncodingException>(() => Td1MrzBuilder.Build(applicant, Profiles.Get("ICAO-TD1")));
-        Assert.Contains("document number", error.Message, StringComparison.Ordinal);
+        Assert.Equal(nameof(Td1MrzFields.DocumentNumber), error.Element);
+        Assert.Contains("D2314589073412345678901", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NameErrorsNameTheNameElement()
+    {
+        var applicant = TestApplicants.NguyenVanAn() with { FullName = "Nguyễn Văn 3" };
+        Assert.Equal(nameof(Td1MrzFields.Name), Assert.Throws<MrzEncodingException>(() => Td1MrzBuilder.Build(applicant, Profiles.Get("VNM"))).Element);
+    }
+
+    [Theory]
+    [InlineData("I", "Uto", nameof(Td1MrzFields.IssuingState))]
+    [InlineData("IDX", "UTO", nameof(Td1MrzFields.DocumentCode))]
+    public void BadCodesNameTheirElement(string code, string state, string element)
+    {
+        var fields = new Td1MrzFields(code, state, "D23145890", string.Empty, "340712", 'M', "950712", "UTO", string.Empty, "ERIKSSON<<ANNA");
+        Assert.Equal(element, Assert.Throws<MrzEncodingException>(() => Td1MrzBuilder.Build(fields)).Element);
     }
 
     [Fact]
