@@ -1,5 +1,6 @@
 using System.Formats.Asn1;
 using System.Text;
+using Station.Personalization.Chip;
 
 namespace Station.Personalization.Lds;
 
@@ -49,6 +50,9 @@ public sealed class ComFile
     /// <summary>EF.COM for LDS 1.7 and Unicode 4.0.0 listing <paramref name="dataGroups"/> (numbers 1–16).</summary>
     public static ComFile ForDataGroups(IEnumerable<int> dataGroups) =>
         new("0107", "040000", dataGroups.Select(n => LdsTags.DataGroup(n).Tag).ToArray());
+
+    /// <summary>The file as the chip stores it, named as in <see cref="LdsTags"/>.</summary>
+    public LdsFile ToLdsFile() => new(LdsTags.Com.Fid, LdsTags.Com.Name, Encode());
 
     public byte[] Encode()
     {

@@ -1,6 +1,7 @@
 using System.Formats.Asn1;
 using System.Globalization;
 using Station.Personalization.Applicants;
+using Station.Personalization.Chip;
 using Station.Personalization.Profiles;
 
 namespace Station.Personalization.Lds;
@@ -75,6 +76,9 @@ public sealed record Dg13File
             OldIdNumber = string.IsNullOrEmpty(applicant.OldIdNumber) ? null : applicant.OldIdNumber,
         };
     }
+
+    /// <summary>The file as the chip stores it, named as in <see cref="LdsTags"/>.</summary>
+    public LdsFile ToLdsFile() => new(LdsTags.DataGroup(13).Fid, LdsTags.DataGroup(13).Name, Encode());
 
     public byte[] Encode()
     {

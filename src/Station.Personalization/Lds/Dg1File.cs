@@ -1,5 +1,6 @@
 using System.Formats.Asn1;
 using System.Text;
+using Station.Personalization.Chip;
 using Station.Personalization.Mrz;
 
 namespace Station.Personalization.Lds;
@@ -34,6 +35,9 @@ public sealed class Dg1File
     /// <summary>The MRZ's data elements (TD1 and TD3).</summary>
     /// <exception cref="MrzFormatException">The MRZ is TD2, which the parser does not read.</exception>
     public ParsedMrz Parse() => MrzParser.Parse(Mrz);
+
+    /// <summary>The file as the chip stores it, named as in <see cref="LdsTags"/>.</summary>
+    public LdsFile ToLdsFile() => new(LdsTags.DataGroup(1).Fid, LdsTags.DataGroup(1).Name, Encode());
 
     public byte[] Encode()
     {
