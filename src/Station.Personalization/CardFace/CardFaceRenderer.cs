@@ -73,7 +73,7 @@ public static class CardFaceRenderer
         var x = 310f;
         var y = 180f;
         y = Field(canvas, profile.Label("idNumber"), a.IdNumber ?? a.DocumentNumber ?? string.Empty, x, y, small, bold, caption, ink);
-        y = Field(canvas, profile.Label("fullName"), (a.FullName ?? $"{a.PrimaryIdentifier}, {a.SecondaryIdentifier}").ToUpper(culture), x, y, small, bold, caption, ink);
+        y = Field(canvas, profile.Label("fullName"), (a.FullName ?? string.Join(", ", new[] { a.PrimaryIdentifier, a.SecondaryIdentifier }.Where(n => !string.IsNullOrEmpty(n)))).ToUpper(culture), x, y, small, bold, caption, ink);
         canvas.DrawText($"{profile.Label("dateOfBirth")}: {a.DateOfBirth.ToString(dateFormat, culture)}", x, y, SKTextAlign.Left, regular, ink);
         y += 30;
         canvas.DrawText($"{profile.Label("sex")}: {profile.Texts.Sex(a.Sex)}     {profile.Label("nationality")}: {profile.Texts.Nationality ?? a.Nationality}", x, y, SKTextAlign.Left, regular, ink);

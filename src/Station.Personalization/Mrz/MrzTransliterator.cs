@@ -39,15 +39,16 @@ public static class MrzTransliterator
     /// <paramref name="overrides"/> picks the profile's choice where Part 3 offers several (e.g. <c>Ñ</c> → <c>NXX</c>).
     /// The result holds only A–Z, 0–9 and the characters <c> -',.&lt;</c>; other punctuation is dropped.
     /// </summary>
-    /// <exception cref="MrzEncodingException">A character has no transliteration rule (e.g. another script).</exception>
+    /// <exception cref="MrzEncodingException">A character has no transliteration rule (another script, a symbol).</exception>
     public static string Transliterate(string text, IReadOnlyDictionary<string, string>? overrides = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         var result = new StringBuilder(text.Length);
-        foreach (var original in text.Normalize(NormalizationForm.FormC))
+        foreach (var original in text.Normalize(NormalizationForm.FormC).EnumerateRunes())
         {
-            var c = char.ToUpperInvariant(original);
-            if (overrides is not null && overrides.TryGetValue(c.ToString(), out var chosen))
+            var rune = Rune.ToUpperInvariant(original);
+            var c = rune.IsBmp ? (char)rune.Value : '\0';
+            if (overrides is not null && overrides.TryGetValue(rune.ToString(), out var chosen))
             {
                 result.Append(chosen);
             }
@@ -59,40 +60,40 @@ public static class MrzTransliterator
             {
                 result.Append(c);
             }
-            else if (char.IsWhiteSpace(c))
+            else if (Rune.IsWhiteSpace(rune))
             {
                 result.Append(' ');
             }
-            else if (char.IsPunctuation(c) || char.IsSymbol(c))
+            else if (Rune.IsPunctuation(rune))
             {
                 // Part 3 §4.6: other punctuation is omitted without a filler.
                 continue;
             }
             else
             {
-                result.Append(StripDiacritics(c, text));
+                result.Append(StripDiacritics(rune, text));
             }
         }
 
         return result.ToString();
     }
 
-    private static string StripDiacritics(char c, string text)
+    private static string StripDiacritics(Rune rune, string text)
     {
         var baseLetters = new StringBuilder();
-        foreach (var part in c.ToString().Normalize(NormalizationForm.FormD))
+        foreach (var part in rune.ToString().Normalize(NormalizationForm.FormD).EnumerateRunes())
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(part) == UnicodeCategory.NonSpacingMark)
+            if (Rune.GetUnicodeCategory(part) == UnicodeCategory.NonSpacingMark)
             {
                 continue;
             }
 
-            if (!char.IsAsciiLetterUpper(part))
+            if (!(part.IsAscii && char.IsAsciiLetterUpper((char)part.Value)))
             {
-                throw new MrzEncodingException($"'{c}' (U+{(int)c:X4}) in '{text}' has no MRZ transliteration rule.");
+                throw new MrzEncodingException($"'{rune}' (U+{rune.Value:X4}) in '{text}' has no MRZ transliteration rule.");
             }
 
-            baseLetters.Append(part);
+            baseLetters.Append((char)part.Value);
         }
 
         return baseLetters.ToString();

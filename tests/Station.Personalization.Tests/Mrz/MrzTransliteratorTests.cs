@@ -63,4 +63,15 @@ public class MrzTransliteratorTests
         var error = Assert.Throws<MrzEncodingException>(() => MrzTransliterator.Transliterate("Иван"));
         Assert.Contains("U+0418", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("An 😀")]
+    [InlineData("An ©")]
+    [InlineData("\uD83D")]
+    public void SymbolsAndBrokenTextHaveNoRule(string text) =>
+        Assert.Throws<MrzEncodingException>(() => MrzTransliterator.Transliterate(text));
+
+    [Fact]
+    public void PunctuationOtherThanTheNameRulesIsOmitted() =>
+        Assert.Equal("ANNA MARIE-ELISE O'NEILL, JR.", MrzTransliterator.Transliterate("Anna (Marie-Elise) O'Neill, Jr.!"));
 }
