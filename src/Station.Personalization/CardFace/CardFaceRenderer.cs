@@ -68,29 +68,14 @@ public static class CardFaceRenderer
             DrawQr(canvas, qrText, new SKRect(Width - 210, 30, Width - 30, 210));
         }
 
-        var culture = CultureInfo.InvariantCulture;
-        var dateFormat = profile.Texts.DateFormat;
-        var x = 310f;
         var y = 180f;
-        y = Field(canvas, profile.Label("idNumber"), a.IdNumber ?? a.DocumentNumber ?? string.Empty, x, y, small, bold, caption, ink);
-        y = Field(canvas, profile.Label("fullName"), (a.FullName ?? string.Join(", ", new[] { a.PrimaryIdentifier, a.SecondaryIdentifier }.Where(n => !string.IsNullOrEmpty(n)))).ToUpper(culture), x, y, small, bold, caption, ink);
-        canvas.DrawText($"{profile.Label("dateOfBirth")}: {a.DateOfBirth.ToString(dateFormat, culture)}", x, y, SKTextAlign.Left, regular, ink);
-        y += 30;
-        canvas.DrawText($"{profile.Label("sex")}: {profile.Texts.Sex(a.Sex)}     {profile.Label("nationality")}: {profile.Texts.Nationality ?? a.Nationality}", x, y, SKTextAlign.Left, regular, ink);
-        y += 34;
-        if (a.PlaceOfOrigin is not null)
+        foreach (var field in profile.CardLayout.Front)
         {
-            y = Wrapped(canvas, $"{profile.Label("placeOfOrigin")}: {a.PlaceOfOrigin}", x, y, Width - 40 - x, regular, ink, maxLines: 2);
+            y = DrawField(canvas, field, a, profile, 310, y, Width - 40 - 310, new FieldFonts(small, bold, regular), caption, ink);
         }
 
-        if (a.PlaceOfResidence is not null)
-        {
-            Wrapped(canvas, $"{profile.Label("placeOfResidence")}: {a.PlaceOfResidence}", x, y, Width - 40 - x, regular, ink, maxLines: 4);
-        }
-
-        var expiry = a.DateOfExpiry?.ToString(dateFormat, culture) ?? profile.Texts.NoExpiry ?? string.Empty;
         canvas.DrawText(profile.Label("dateOfExpiry"), 40, 530, SKTextAlign.Left, small, caption);
-        canvas.DrawText(expiry, 40, 560, SKTextAlign.Left, regular, ink);
+        canvas.DrawText(ApplicantText.Get("dateOfExpiry", a, profile), 40, 560, SKTextAlign.Left, regular, ink);
         return Png(surface);
     }
 
@@ -102,14 +87,12 @@ public static class CardFaceRenderer
         using var ink = Paint(Ink);
         using var caption = Paint(Caption);
 
+        using var bold = new SKFont(CardFonts.Bold, 26);
         var y = 60f;
-        if (a.IdentifyingMarks is not null)
+        foreach (var field in profile.CardLayout.Back)
         {
-            canvas.DrawText(profile.Label("identifyingMarks"), 40, y, SKTextAlign.Left, small, caption);
-            y = Wrapped(canvas, a.IdentifyingMarks, 40, y + 32, Width - 80, regular, ink, maxLines: 3);
+            y = DrawField(canvas, field, a, profile, 40, y, Width - 80, new FieldFonts(small, bold, regular), caption, ink);
         }
-
-        canvas.DrawText($"{profile.Label("dateOfIssue")}: {a.DateOfIssue.ToString(profile.Texts.DateFormat, CultureInfo.InvariantCulture)}", 40, y + 20, SKTextAlign.Left, regular, ink);
 
         // The MRZ band: one monospace line per MRZ line, sized so the longest line fills the card width.
         using var white = Paint(SKColors.White);
@@ -136,12 +119,25 @@ public static class CardFaceRenderer
 
     private static SKPaint Paint(SKColor color) => new() { Color = color, IsAntialias = true };
 
-    private static float Field(SKCanvas canvas, string caption, string value, float x, float y, SKFont captionFont, SKFont valueFont, SKPaint captionPaint, SKPaint valuePaint)
+    /// <summary>Draws one layout field; returns the baseline for the next one. Empty values are left out.</summary>
+    private static float DrawField(SKCanvas canvas, CardField field, Applicant a, CountryProfile profile, float x, float y, float width, FieldFonts fonts, SKPaint captionPaint, SKPaint valuePaint)
     {
-        canvas.DrawText(caption, x, y, SKTextAlign.Left, captionFont, captionPaint);
-        canvas.DrawText(value, x, y + 34, SKTextAlign.Left, valueFont, valuePaint);
-        return y + 70;
+        var value = ApplicantText.Get(field.Field, a, profile);
+        if (value.Length == 0)
+        {
+            return y;
+        }
+
+        if (field.Prominent)
+        {
+            canvas.DrawText(profile.Label(field.Field), x, y, SKTextAlign.Left, fonts.Caption, captionPaint);
+            return Wrapped(canvas, value.ToUpper(CultureInfo.InvariantCulture), x, y + 34, width, fonts.Prominent, valuePaint, field.MaxLines);
+        }
+
+        return Wrapped(canvas, $"{profile.Label(field.Field)}: {value}", x, y, width, fonts.Value, valuePaint, field.MaxLines) + 4;
     }
+
+    private sealed record FieldFonts(SKFont Caption, SKFont Prominent, SKFont Value);
 
     private static void DrawCentred(SKCanvas canvas, string? text, float centre, float y, SKFont font, SKPaint paint)
     {

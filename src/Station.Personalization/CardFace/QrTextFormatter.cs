@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Station.Personalization.Applicants;
 using Station.Personalization.Profiles;
@@ -39,29 +38,11 @@ public static class QrTextFormatter
             var placeholder = format[(open + 1)..close];
             var colon = placeholder.IndexOf(':', StringComparison.Ordinal);
             var name = colon < 0 ? placeholder : placeholder[..colon];
-            var dateFormat = colon < 0 ? profile.Texts.DateFormat : placeholder[(colon + 1)..];
-            result.Append(Value(name, dateFormat, applicant, profile));
+            var dateFormat = colon < 0 ? null : placeholder[(colon + 1)..];
+            result.Append(ApplicantText.Get(name, applicant, profile, dateFormat));
             position = close + 1;
         }
 
         return result.ToString();
-    }
-
-    private static string Value(string name, string dateFormat, Applicant a, CountryProfile profile)
-    {
-        string Date(DateOnly? date) => date?.ToString(dateFormat, CultureInfo.InvariantCulture) ?? string.Empty;
-        return name switch
-        {
-            "idNumber" => a.IdNumber ?? string.Empty,
-            "oldIdNumber" => a.OldIdNumber ?? string.Empty,
-            "documentNumber" => a.DocumentNumber ?? string.Empty,
-            "fullName" => a.FullName ?? string.Join(' ', new[] { a.PrimaryIdentifier, a.SecondaryIdentifier }.Where(s => !string.IsNullOrEmpty(s))),
-            "sexText" => profile.Texts.Sex(a.Sex),
-            "placeOfResidence" => a.PlaceOfResidence ?? string.Empty,
-            "dateOfBirth" => Date(a.DateOfBirth),
-            "dateOfIssue" => Date(a.DateOfIssue),
-            "dateOfExpiry" => a.DateOfExpiry is null ? profile.Texts.NoExpiry ?? string.Empty : Date(a.DateOfExpiry),
-            _ => throw new InvalidDataException($"QR format of profile '{profile.Id}' names '{{{name}}}', which is not a placeholder."),
-        };
     }
 }

@@ -37,6 +37,8 @@ public sealed record CountryProfile
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
     /// <summary>Length and character rules per applicant field (JSON name).</summary>
     public IReadOnlyDictionary<string, FieldRule> Fields { get; init; } = new Dictionary<string, FieldRule>();
+    /// <summary>Fields printed on each side of the card.</summary>
+    public CardFace.CardLayout CardLayout { get; init; } = new();
     /// <summary>Largest DG2 portrait (JPEG bytes) the chip may hold.</summary>
     public int PortraitBudgetBytes { get; init; } = 20000;
     /// <summary>Fingers captured for DG3, in capture order.</summary>

@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
 
 namespace Station.Personalization.Profiles;
 
@@ -21,6 +22,8 @@ public sealed class ProfileRegistry
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         Converters = { new JsonStringEnumConverter(allowIntegerValues: false) },
     };
+
+    private static readonly Regex QrPlaceholder = new(@"\{([^}:]*)(?::[^}]*)?\}", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     private readonly Dictionary<string, CountryProfile> _profiles;
 
@@ -131,6 +134,17 @@ public sealed class ProfileRegistry
         if (profile.NoExpiryMrzDate is { } date && (date.Length != 6 || !date.All(char.IsAsciiDigit)))
         {
             problems.Add("'noExpiryMrzDate' must be six digits YYMMDD");
+        }
+
+        var unknownCardFields = profile.CardLayout.Front.Concat(profile.CardLayout.Back)
+            .Select(f => f.Field)
+            .Concat(QrPlaceholder.Matches(profile.QrFormat ?? string.Empty).Select(m => m.Groups[1].Value))
+            .Where(f => !CardFace.ApplicantText.Names.Contains(f))
+            .Distinct()
+            .ToList();
+        if (unknownCardFields.Count > 0)
+        {
+            problems.Add($"'cardLayout' or 'qrFormat' names {string.Join(", ", unknownCardFields)}, which are not applicant fields ({string.Join(", ", CardFace.ApplicantText.Names)})");
         }
 
         if (profile.PortraitBudgetBytes <= 0)

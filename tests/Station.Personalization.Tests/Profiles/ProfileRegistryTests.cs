@@ -30,6 +30,8 @@ public sealed class ProfileRegistryTests : IDisposable
         Assert.Equal("Nữ", vnm.Texts.Sex('F'));
         Assert.Equal("Không thời hạn", vnm.Texts.NoExpiry);
         Assert.StartsWith("{idNumber}|{oldIdNumber}|{fullName}|", vnm.QrFormat, StringComparison.Ordinal);
+        Assert.Equal(["idNumber", "fullName", "dateOfBirth", "sexText", "nationality", "placeOfOrigin", "placeOfResidence"], vnm.CardLayout.Front.Select(f => f.Field));
+        Assert.Equal("Giới tính / Sex", vnm.Label("sexText"));
 
         var icao = registry.Get("ICAO-TD1");
         Assert.Null(icao.IssuingState);
@@ -69,6 +71,8 @@ public sealed class ProfileRegistryTests : IDisposable
     [InlineData("""{ "id": "BAD", "applicantSchema": "IcaoTd1", "mrzLayout": "StandardTd1", "dataGroups": [1], "validity": { "validYears": 5 }, "colour": 1 }""", "colour")]
     [InlineData("""{ "id": "BAD", "applicantSchema": "IcaoTd1", "dataGroups": [1], "validity": { "validYears": 5 } }""", "mrzLayout")]
     [InlineData("""{ "id": "BAD", "applicantSchema": "VnmCitizen", "mrzLayout": "VnmIdNumberInOptionalData", "dataGroups": [1], "validity": { "validYears": 5 } }""", "issuingState")]
+    [InlineData("""{ "id": "BAD", "applicantSchema": "IcaoTd1", "mrzLayout": "StandardTd1", "dataGroups": [1], "validity": { "validYears": 5 }, "qrFormat": "{documentNumber}|{shoeSize:dd}" }""", "shoeSize")]
+    [InlineData("""{ "id": "BAD", "applicantSchema": "IcaoTd1", "mrzLayout": "StandardTd1", "dataGroups": [1], "validity": { "validYears": 5 }, "cardLayout": { "front": [ { "field": "eyeColour" } ] } }""", "eyeColour")]
     public void InvalidProfileFileIsNamedWithItsProblem(string json, string expected)
     {
         var path = Path.Combine(_directory, "BAD.json");
