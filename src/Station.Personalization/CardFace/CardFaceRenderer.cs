@@ -8,8 +8,8 @@ namespace Station.Personalization.CardFace;
 
 /// <summary>
 /// Draws the printed card (ID-1/CR80, 85.6 × 54 mm at 300 dpi = 1012 × 638 pixels): the front with the
-/// portrait, the holder's data under the profile's captions and the QR code; the back with the identifying
-/// marks, the date of issue and the MRZ.
+/// header captions, the portrait, the profile's front fields, the expiry and the QR code; the back with the
+/// profile's back fields and the MRZ band. Which fields appear is the profile's <see cref="CardLayout"/>.
 /// </summary>
 public static class CardFaceRenderer
 {
@@ -84,10 +84,10 @@ public static class CardFaceRenderer
         using var surface = NewCard(out var canvas);
         using var regular = new SKFont(CardFonts.Regular, 22);
         using var small = new SKFont(CardFonts.Regular, 18);
+        using var bold = new SKFont(CardFonts.Bold, 26);
         using var ink = Paint(Ink);
         using var caption = Paint(Caption);
 
-        using var bold = new SKFont(CardFonts.Bold, 26);
         var y = 60f;
         foreach (var field in profile.CardLayout.Back)
         {
