@@ -71,6 +71,10 @@ public class MrzNameFormatterTests
     }
 
     [Fact]
+    public void LongPrimaryWithoutSecondaryEndsOnALetter() =>
+        Assert.Equal("BENNELONG<WOOLOOMOOLOO<WARRAND", MrzNameFormatter.Format("BENNELONG WOOLOOMOOLOO WARRANDYTE WARNAMBOOL", null, 30));
+
+    [Fact]
     public void DigitsAreRefused()
     {
         var error = Assert.Throws<MrzEncodingException>(() => MrzNameFormatter.Format("SMITH", "JOHN 3", 30));
