@@ -32,7 +32,10 @@ public sealed record ParsedMrz
     /// <summary>Names of the check digits that do not match (e.g. <c>documentNumber</c>, <c>composite</c>); empty when all match.</summary>
     public required IReadOnlyList<string> CheckDigitErrors { get; init; }
 
-    /// <summary>Document number, date of birth and date of expiry with their check digits: the BAC/PACE MRZ key.</summary>
+    /// <summary>
+    /// Document number (as printed: a short one keeps its fillers to 9 characters; a long one is complete),
+    /// date of birth and date of expiry, each with its check digit: the BAC/PACE MRZ key (Part 11 §9.7.2).
+    /// </summary>
     public string MrzInformation =>
-        $"{DocumentNumber}{DocumentNumberCheckDigit}{DateOfBirth}{DateOfBirthCheckDigit}{DateOfExpiry}{DateOfExpiryCheckDigit}";
+        $"{DocumentNumber.PadRight(9, '<')}{DocumentNumberCheckDigit}{DateOfBirth}{DateOfBirthCheckDigit}{DateOfExpiry}{DateOfExpiryCheckDigit}";
 }

@@ -102,7 +102,8 @@ public static class Td1MrzBuilder
         var line2 = line2Body + composite;
         var line3 = Zone(fields.Name, LineLength, nameof(fields.Name), minLength: 1).PadRight(LineLength, '<');
 
-        var information = $"{number}{numberCheck}{birth}{MrzCheckDigit.Compute(birth)}{expiry}{MrzCheckDigit.Compute(expiry)}";
+        // The key uses the number as printed: fillers to 9 characters, or the whole long number (Part 11 §9.7.2).
+        var information = $"{number.PadRight(DocumentNumberZone, '<')}{numberCheck}{birth}{MrzCheckDigit.Compute(birth)}{expiry}{MrzCheckDigit.Compute(expiry)}";
         return new Td1Mrz([line1, line2, line3], information);
     }
 

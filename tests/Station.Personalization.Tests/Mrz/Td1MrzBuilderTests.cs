@@ -37,6 +37,16 @@ public class Td1MrzBuilderTests
     }
 
     [Fact]
+    public void ShortDocumentNumberKeepsItsFillerInTheMrzKey()
+    {
+        // Part 11 D.1: MRZ_information L898902C<369080619406236.
+        var mrz = Td1MrzBuilder.Build(new Td1MrzFields("I", "UTO", "L898902C", string.Empty, "690806", 'F', "940623", "UTO", string.Empty, "ERIKSSON<<ANNA<MARIA"));
+        Assert.Equal("L898902C<369080619406236", mrz.MrzInformation);
+        Assert.Equal("I<UTOL898902C<3", mrz.Lines[0][..15]);
+        Assert.Equal("L898902C<369080619406236", MrzParser.Parse(mrz.Text).MrzInformation);
+    }
+
+    [Fact]
     public void LongDocumentNumberOverflowsIntoTheOptionalData()
     {
         var mrz = Td1MrzBuilder.Build(TestApplicants.UtopiaLongNumber(), Profiles.Get("ICAO-TD1"));
