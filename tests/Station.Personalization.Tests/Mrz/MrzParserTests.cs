@@ -24,6 +24,22 @@ public class MrzParserTests
     }
 
     [Fact]
+    public void Td3KeyOfPart11AppendixD()
+    {
+        var mrz = MrzParser.Parse("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<L898902C<3UTO6908061F9406236ZE184226B<<<<<14");
+        Assert.Equal("L898902C", mrz.DocumentNumber);
+        Assert.Empty(mrz.CheckDigitErrors);
+        Assert.Equal("L898902C<369080619406236", mrz.MrzInformation);
+    }
+
+    [Fact]
+    public void ReportsEachWrongCheckDigit()
+    {
+        var mrz = MrzParser.Parse("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<L898902C<4UTO6908062F9406237ZE184226B<<<<<24");
+        Assert.Equal(["documentNumber", "dateOfBirth", "dateOfExpiry", "personalNumber", "composite"], mrz.CheckDigitErrors);
+    }
+
+    [Fact]
     public void ParsesTheVietnameseExample()
     {
         var mrz = MrzParser.Parse("IDVNM0900123450001090012345<<19001158M3001156VNM<<<<<<<<<<<8NGUYEN<<VAN<AN<<<<<<<<<<<<<<<<");
