@@ -9,72 +9,47 @@ namespace Station.Personalization.Signing;
 /// </summary>
 internal sealed class Pkcs11Session : IDisposable
 {
-    private readonly IPkcs11Library library;
+    private Pkcs11Session(ISession session) => Session = session;
 
-    private Pkcs11Session(Pkcs11InteropFactories factories, IPkcs11Library library, ISession session)
-    {
-        Factories = factories;
-        this.library = library;
-        Session = session;
-    }
-
-    public Pkcs11InteropFactories Factories { get; }
+    public Pkcs11InteropFactories Factories => Pkcs11Modules.Factories;
     public ISession Session { get; }
 
     public static Pkcs11Session Open(Pkcs11SignerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (!File.Exists(options.ModulePath))
-            throw new SignerUnavailableException($"PKCS#11 module not found at '{options.ModulePath}': check the module path.");
+        var library = Pkcs11Modules.Get(options.ModulePath);
         string pin = ReadPin(options.PinFile);
-
-        var factories = new Pkcs11InteropFactories();
-        IPkcs11Library library;
-        try
-        {
-            library = factories.Pkcs11LibraryFactory.LoadPkcs11Library(factories, options.ModulePath, AppType.MultiThreaded);
-        }
-        catch (Exception e) when (e is UnmanagedException or Pkcs11Exception or DllNotFoundException)
-        {
-            throw new SignerUnavailableException($"PKCS#11 module '{options.ModulePath}' cannot be loaded or initialized: {e.Message}", e);
-        }
-
+        ISession session;
         try
         {
             var slot = library.GetSlotList(SlotsType.WithTokenPresent)
                 .FirstOrDefault(s => s.GetTokenInfo().Label.Trim() == options.TokenLabel)
                 ?? throw new SignerUnavailableException($"PKCS#11 token with label '{options.TokenLabel}' not found in '{options.ModulePath}': check the token label and that the token is present.");
-            var session = slot.OpenSession(SessionType.ReadWrite);
-            try
-            {
-                session.Login(CKU.CKU_USER, pin);
-            }
-            catch (Pkcs11Exception e) when (e.RV == CKR.CKR_USER_ALREADY_LOGGED_IN)
-            {
-                // Another session of this process logged in already; the login is per application.
-            }
-            catch (Pkcs11Exception e)
-            {
-                session.Dispose();
-                throw new SignerUnavailableException(e.RV switch
-                {
-                    CKR.CKR_PIN_INCORRECT => $"PKCS#11 login to token '{options.TokenLabel}' failed: wrong PIN (CKR_PIN_INCORRECT): check the PIN file '{options.PinFile}'.",
-                    CKR.CKR_PIN_LOCKED => $"PKCS#11 token '{options.TokenLabel}': the user PIN is locked (CKR_PIN_LOCKED): the security officer must unlock it.",
-                    _ => $"PKCS#11 login to token '{options.TokenLabel}' failed with {e.RV}.",
-                }, e);
-            }
-            return new Pkcs11Session(factories, library, session);
+            session = slot.OpenSession(SessionType.ReadWrite);
         }
-        catch (Exception e) when (e is not SignerUnavailableException)
+        catch (Pkcs11Exception e)
         {
-            library.Dispose();
-            throw new SignerUnavailableException($"PKCS#11 token '{options.TokenLabel}' cannot be used: {e.Message}", e);
+            throw new SignerUnavailableException($"PKCS#11 token '{options.TokenLabel}' cannot be opened: {e.RV}.", e);
         }
-        catch
+        try
         {
-            library.Dispose();
-            throw;
+            session.Login(CKU.CKU_USER, pin);
         }
+        catch (Pkcs11Exception e) when (e.RV == CKR.CKR_USER_ALREADY_LOGGED_IN)
+        {
+            // Login is per application and token: another open session of this process has logged in already.
+        }
+        catch (Pkcs11Exception e)
+        {
+            session.Dispose();
+            throw new SignerUnavailableException(e.RV switch
+            {
+                CKR.CKR_PIN_INCORRECT => $"PKCS#11 login to token '{options.TokenLabel}' failed: wrong PIN (CKR_PIN_INCORRECT): check the PIN file '{options.PinFile}'.",
+                CKR.CKR_PIN_LOCKED => $"PKCS#11 token '{options.TokenLabel}': the user PIN is locked (CKR_PIN_LOCKED): the security officer must unlock it.",
+                _ => $"PKCS#11 login to token '{options.TokenLabel}' failed with {e.RV}.",
+            }, e);
+        }
+        return new Pkcs11Session(session);
     }
 
     /// <summary>The object of <paramref name="objectClass"/> labelled <paramref name="label"/>, or null.</summary>
@@ -88,11 +63,11 @@ internal sealed class Pkcs11Session : IDisposable
         return Session.FindAllObjects(template).FirstOrDefault();
     }
 
+    /// <summary>Closes the session; the token logs the application out when its last session closes (no C_Logout, which would end other sessions' login).</summary>
     public void Dispose()
     {
-        try { Session.Logout(); } catch (Pkcs11Exception) { /* the session may already be gone with the token */ }
-        Session.Dispose();
-        library.Dispose();
+        try { Session.Dispose(); }
+        catch (Pkcs11Exception) { /* the session went with the token */ }
     }
 
     private static string ReadPin(string pinFile)
