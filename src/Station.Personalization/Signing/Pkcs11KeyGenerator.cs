@@ -55,7 +55,9 @@ public static class Pkcs11KeyGenerator
     /// <summary>CKA_EC_POINT is a DER OCTET STRING around the uncompressed point (some modules return it bare).</summary>
     internal static byte[] ToSubjectPublicKeyInfo(ECCurve curve, byte[] ecPoint)
     {
-        byte[] point = ecPoint.Length > 0 && ecPoint[0] == 0x04 && ecPoint.Length % 2 == 1
+        int fieldBytes;
+        using (var probe = ECDsa.Create(curve)) fieldBytes = (probe.KeySize + 7) / 8;
+        byte[] point = ecPoint.Length == 1 + 2 * fieldBytes && ecPoint[0] == 0x04
             ? ecPoint
             : AsnDecoder.ReadOctetString(ecPoint, AsnEncodingRules.BER, out _);
         if (point.Length % 2 != 1 || point[0] != 0x04)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using Net.Pkcs11Interop.Common;
 using Net.Pkcs11Interop.HighLevelAPI;
 
@@ -14,6 +15,26 @@ internal static class Pkcs11Modules
     private static readonly ConcurrentDictionary<string, Lazy<IPkcs11Library>> Loaded = new(StringComparer.Ordinal);
 
     public static Pkcs11InteropFactories Factories { get; } = new();
+
+    static Pkcs11Modules() => MapLibdl();
+
+    /// <summary>
+    /// Pkcs11Interop 5 imports dlopen from "libdl", which current glibc ships only as libdl.so.2 (dlopen also lives in
+    /// libc). The maintainer's advice is a DllImportResolver (Pkcs11Interop issue #239); a host may have set one already.
+    /// </summary>
+    private static void MapLibdl()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        try
+        {
+            NativeLibrary.SetDllImportResolver(typeof(IPkcs11Library).Assembly, (name, assembly, searchPath) =>
+                name == "libdl" && NativeLibrary.TryLoad("libdl.so.2", assembly, searchPath, out var handle) ? handle : IntPtr.Zero);
+        }
+        catch (InvalidOperationException)
+        {
+            // A resolver is set for Pkcs11Interop already; it is the host's to own.
+        }
+    }
 
     /// <exception cref="SignerUnavailableException">The module is missing or does not initialize.</exception>
     public static IPkcs11Library Get(string modulePath)
