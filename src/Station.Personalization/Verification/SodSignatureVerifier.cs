@@ -39,14 +39,20 @@ internal static class SodSignatureVerifier
                 hash = HashAlgorithms.Hash(pssHash, signerInfo.SignedAttributes);
             using var rsa = RSA.Create();
             rsa.ImportSubjectPublicKeyInfo(spki, out _);
-            return rsa.VerifyHash(hash, signerInfo.Signature, pssHash, RSASignaturePadding.Pss)
+            bool valid = pssHash.Name == "SHA224"
+                ? Sha224RsaVerifier.Verify(rsa, signerInfo.SignedAttributes, signerInfo.Signature, pss: true)
+                : rsa.VerifyHash(hash, signerInfo.Signature, pssHash, RSASignaturePadding.Pss);
+            return valid
                 ? null : "RSASSA-PSS signature does not verify with the DS certificate's key.";
         }
         if (oid == RsaEncryption || oid.StartsWith("1.2.840.113549.1.1.", StringComparison.Ordinal))
         {
             using var rsa = RSA.Create();
             rsa.ImportSubjectPublicKeyInfo(spki, out _);
-            return rsa.VerifyHash(hash, signerInfo.Signature, digest, RSASignaturePadding.Pkcs1)
+            bool valid = digest.Name == "SHA224"
+                ? Sha224RsaVerifier.Verify(rsa, signerInfo.SignedAttributes, signerInfo.Signature, pss: false)
+                : rsa.VerifyHash(hash, signerInfo.Signature, digest, RSASignaturePadding.Pkcs1);
+            return valid
                 ? null : $"RSA PKCS#1 v1.5 signature ({oid}) does not verify with the DS certificate's key.";
         }
         return $"Signature algorithm {oid} is not supported (ECDSA, RSA PKCS#1 v1.5, RSASSA-PSS are).";
