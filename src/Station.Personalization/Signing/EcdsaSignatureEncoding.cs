@@ -12,10 +12,17 @@ internal static class EcdsaSignatureEncoding
         int half = raw.Length / 2;
         var writer = new AsnWriter(AsnEncodingRules.DER);
         writer.PushSequence();
-        writer.WriteIntegerUnsigned(raw[..half]);
-        writer.WriteIntegerUnsigned(raw[half..]);
+        writer.WriteIntegerUnsigned(Minimal(raw[..half]));
+        writer.WriteIntegerUnsigned(Minimal(raw[half..]));
         writer.PopSequence();
         return writer.Encode();
+    }
+
+    /// <summary>r and s are fixed-width in raw form; DER wants them without leading zero bytes.</summary>
+    private static ReadOnlySpan<byte> Minimal(ReadOnlySpan<byte> value)
+    {
+        int first = value.IndexOfAnyExcept((byte)0);
+        return first < 0 ? value[^1..] : value[first..];
     }
 
     public static byte[] DerToRaw(ReadOnlySpan<byte> der, int fieldSizeBytes)
