@@ -88,8 +88,30 @@ public sealed class Pkcs11DocumentSigner : IDocumentSigner, IDisposable
             opened.Dispose();
             throw new SignerUnavailableException($"PKCS#11 token '{options.TokenLabel}' has no private key labelled '{options.KeyLabel}': check the key label (or run 'station pki init').");
         }
+        try
+        {
+            EnsureCertificateMatchesToken(opened);
+        }
+        catch
+        {
+            opened.Dispose();
+            throw;
+        }
         session = opened;
         key = found;
+    }
+
+    /// <summary>When the token holds the public half under the same label, it must be the certificate's key; otherwise every SOD would fail verification.</summary>
+    private void EnsureCertificateMatchesToken(Pkcs11Session opened)
+    {
+        var publicKey = opened.Find(CKO.CKO_PUBLIC_KEY, options.KeyLabel);
+        if (publicKey is null) return;
+        byte[] point = opened.Session.GetAttributeValue(publicKey, [CKA.CKA_EC_POINT])[0].GetValueAsByteArray();
+        using var certificateKey = Certificate.GetECDsaPublicKey()!;
+        var curve = certificateKey.ExportParameters(false).Curve;
+        byte[] tokenSpki = Pkcs11KeyGenerator.ToSubjectPublicKeyInfo(curve, point);
+        if (!tokenSpki.AsSpan().SequenceEqual(certificateKey.ExportSubjectPublicKeyInfo()))
+            throw new SignerUnavailableException($"PKCS#11 key '{options.KeyLabel}' on token '{options.TokenLabel}' does not belong to the DS certificate {Certificate.Subject}: check the certificate file.");
     }
 
     private void Close()

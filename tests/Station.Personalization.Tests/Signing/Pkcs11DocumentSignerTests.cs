@@ -87,6 +87,13 @@ public class Pkcs11DocumentSignerTests(SoftHsmFixture hsm)
     }
 
     [Fact]
+    public void Certificate_of_another_key_is_refused()
+    {
+        var error = Assert.Throws<SignerUnavailableException>(() => new Pkcs11DocumentSigner(hsm.Options, hsm.Pki.Csca));
+        Assert.Contains("does not belong to the DS certificate", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Generating_over_an_existing_label_is_refused()
     {
         var error = Assert.Throws<SignerUnavailableException>(() => Pkcs11KeyGenerator.GenerateEcKeyPair(hsm.Options, ECCurve.NamedCurves.brainpoolP256r1));
