@@ -40,7 +40,7 @@ public sealed record Dg2File(IReadOnlyList<Dg2File.Face> Faces)
             ImageDataType = FaceImageDataType.Jpeg,
             Width = checked((ushort)codec.Info.Width),
             Height = checked((ushort)codec.Info.Height),
-            ColorSpace = 1, // RGB24: the station re-encodes colour portraits
+            ColorSpace = codec.Info.ColorType == SKColorType.Gray8 ? (byte)3 : (byte)1, // GRAY8 or RGB24
             SourceType = 2, // digital still camera
             ImageData = budgetedJpeg,
         };

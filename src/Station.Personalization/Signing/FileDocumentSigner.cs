@@ -59,7 +59,7 @@ public sealed class FileDocumentSigner : IRsaDocumentSigner, IDisposable
         catch (Exception e) when (e is CryptographicException or ArgumentException)
         {
             key.Dispose();
-            throw new SignerUnavailableException($"Document signer {description}: the private key PEM cannot be read as a {key.GetType().BaseType?.Name} key: {e.Message}", e);
+            throw new SignerUnavailableException($"Document signer {description}: the private key PEM cannot be read as the certificate's {(key is RSA ? "RSA" : "EC")} key: {e.Message}", e);
         }
         if (!key.ExportSubjectPublicKeyInfo().AsSpan().SequenceEqual(certificate.PublicKey.ExportSubjectPublicKeyInfo()))
         {
