@@ -58,4 +58,19 @@ public class TestPkiFactoryTests(SoftwarePki fixture) : IClassFixture<SoftwarePk
 
         Assert.True(result.ExitCode == 0, result.ToString());
     }
+
+    [Fact]
+    public void Written_files_load_back_as_a_file_signer_with_a_private_key_file()
+    {
+        using var dir = new TempDirectory();
+
+        var written = fixture.Pki.WriteTo(dir.Path);
+
+        Assert.Equal(["csca.pem", "ds.pem", "ds.key"], written.Select(Path.GetFileName));
+        if (!OperatingSystem.IsWindows())
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(dir.File("ds.key")));
+        using var signer = Station.Personalization.Signing.FileDocumentSigner.FromFiles(dir.File("ds.key"), dir.File("ds.pem"), _ => { });
+        Assert.Equal(fixture.Pki.DocumentSigner.RawData, signer.Certificate.RawData);
+        Assert.Equal(fixture.Pki.Csca.RawData, X509CertificateLoader.LoadCertificateFromFile(dir.File("csca.pem")).RawData);
+    }
 }
