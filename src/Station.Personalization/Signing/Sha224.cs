@@ -1,0 +1,16 @@
+using Org.BouncyCastle.Crypto.Digests;
+
+namespace Station.Personalization.Signing;
+
+/// <summary>SHA-224, which .NET does not provide; some foreign SODs use it. BouncyCastle is used only here.</summary>
+internal static class Sha224
+{
+    public static byte[] Hash(ReadOnlySpan<byte> data)
+    {
+        var digest = new Sha224Digest();
+        digest.BlockUpdate(data);
+        var result = new byte[digest.GetDigestSize()];
+        digest.DoFinal(result, 0);
+        return result;
+    }
+}
