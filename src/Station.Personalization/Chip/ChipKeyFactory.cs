@@ -7,11 +7,13 @@ namespace Station.Personalization.Chip;
 /// brainpoolP256r1 unless another curve is given. Keys come from the platform's CSPRNG; they are returned as
 /// PKCS#8 in <see cref="ChipSecrets"/> and never stored here.
 /// </summary>
-public sealed class ChipKeyFactory(ECCurve curve)
+public sealed class ChipKeyFactory(ECCurve curve) : IChipKeySource
 {
     public ChipKeyFactory() : this(ECCurve.NamedCurves.brainpoolP256r1) { }
 
     public ECCurve Curve { get; } = curve;
+
+    ChipKeyPairs IChipKeySource.Next() => Create();
 
     public ChipKeyPairs Create()
     {
