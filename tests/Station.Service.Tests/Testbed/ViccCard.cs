@@ -1,0 +1,114 @@
+using System.Diagnostics;
+
+namespace Station.Service.Tests.Testbed;
+
+/// <summary>Which card vicc emulates.</summary>
+public enum ViccCardType
+{
+    /// <summary>ISO 7816-4 file system: CREATE FILE, SELECT, UPDATE/READ BINARY.</summary>
+    Iso7816,
+
+    /// <summary>vicc's ICAO passport with BAC (see docs/testbed.md for what works on Debian 12).</summary>
+    EPass,
+}
+
+/// <summary>
+/// A vicc card emulator inserted in one vpcd reader for the lifetime of this object: disposing
+/// it removes the card. Needs the test bed (pcscd running, STATION_VICC* set).
+/// </summary>
+public sealed class ViccCard : IDisposable
+{
+    private readonly TestbedProcess _process;
+
+    private ViccCard(TestbedProcess process, int readerPort)
+    {
+        _process = process;
+        ReaderPort = readerPort;
+    }
+
+    /// <summary>35963 is reader "Virtual PCD 00 00", 35964 is "Virtual PCD 00 01".</summary>
+    public int ReaderPort { get; }
+
+    /// <summary>The PC/SC reader name the card sits in.</summary>
+    public string ReaderName => ReaderPort == TestbedEnvironment.VpcdReader0Port ? "Virtual PCD 00 00" : "Virtual PCD 00 01";
+
+    /// <summary>vicc's log so far (every APDU when started verbose).</summary>
+    public string Log => _process.Output;
+
+    /// <summary>Inserts a card: starts vicc and waits until it is connected to vpcd.</summary>
+    public static async Task<ViccCard> Insert(
+        ViccCardType type = ViccCardType.Iso7816,
+        int readerPort = TestbedEnvironment.VpcdReader0Port,
+        bool extendedLength = true,
+        bool verbose = false)
+    {
+        TestbedEnvironment.RequirePcscd();
+        var startInfo = new ProcessStartInfo(TestbedEnvironment.Python)
+        {
+            ArgumentList =
+            {
+                TestbedEnvironment.ViccLauncher,
+                "--type", type == ViccCardType.EPass ? "ePass" : "iso7816",
+                "--port", readerPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            },
+        };
+        if (extendedLength)
+        {
+            startInfo.ArgumentList.Add("--extended-length");
+        }
+
+        if (verbose)
+        {
+            startInfo.ArgumentList.Add("--verbose");
+        }
+
+        startInfo.Environment["PYTHONPATH"] = TestbedEnvironment.ViccPythonPath;
+        var process = TestbedProcess.Start(startInfo, $"vicc {type} on vpcd port {readerPort}");
+        var card = new ViccCard(process, readerPort);
+        try
+        {
+            await process.WaitForOutput("vicc ready", TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+            await card.WaitUntilPcscdSeesIt(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+        }
+        catch
+        {
+            card.Dispose();
+            throw;
+        }
+
+        return card;
+    }
+
+    // vicc is connected before pcscd notices the card (it polls vpcd), so a connect right after
+    // start fails with "Card not present" unless we wait for the reader to list it.
+    private async Task WaitUntilPcscdSeesIt(TimeSpan timeout)
+    {
+        var tool = ToolLocator.Require("opensc-tool");
+        var deadline = DateTime.UtcNow + timeout;
+        var listing = string.Empty;
+        while (DateTime.UtcNow < deadline)
+        {
+            var startInfo = new ProcessStartInfo(tool) { ArgumentList = { "--list-readers" }, RedirectStandardOutput = true, RedirectStandardError = true };
+            using (var lister = Process.Start(startInfo) ?? throw new InvalidOperationException("could not start opensc-tool"))
+            {
+                listing = await lister.StandardOutput.ReadToEndAsync().ConfigureAwait(false);
+                await lister.WaitForExitAsync().ConfigureAwait(false);
+            }
+
+            // Rows look like "1    Yes             Virtual PCD 00 01".
+            if (listing.Split('\n').Any(row => row.Contains("Yes", StringComparison.Ordinal) && row.TrimEnd().EndsWith(ReaderName, StringComparison.Ordinal)))
+            {
+                return;
+            }
+
+            await Task.Delay(100).ConfigureAwait(false);
+        }
+
+        throw new TimeoutException($"pcscd did not report a card in '{ReaderName}' within {timeout.TotalSeconds:0.#} s:\n{listing}\nvicc:\n{Log}");
+    }
+
+    /// <summary>Pulls the card out abruptly (kills vicc), e.g. in the middle of a write.</summary>
+    public void Remove() => _process.Kill();
+
+    public void Dispose() => _process.Dispose();
+}
