@@ -43,7 +43,7 @@ CONF
 pcscd_running() {
   local pid
   [[ -S "$PCSCD_SOCKET" && -r "$PCSCD_PIDFILE" ]] || return 1
-  pid="$(cat "$PCSCD_PIDFILE")"
+  pid="$(tr -d '\0\n' <"$PCSCD_PIDFILE")"
   tb_pid_is "$pid" pcscd
 }
 
@@ -54,7 +54,7 @@ start_pcscd() {
   # (system service, or another user's) and never stop it; remove what a
   # killed one left behind, or pcscd refuses to start.
   if pcscd_running; then
-    tb_log "pcscd already running (pid $(cat "$PCSCD_PIDFILE")); reusing it, not stopping it"
+    tb_log "pcscd already running (pid $(tr -d '\0\n' <"$PCSCD_PIDFILE")); reusing it, not stopping it"
   else
     rm -f "$PCSCD_SOCKET" "$PCSCD_PIDFILE"
     [[ -r /etc/reader.conf.d/vpcd ]] || tb_die "vsmartcard-vpcd is not installed (/etc/reader.conf.d/vpcd missing)"
