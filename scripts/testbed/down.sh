@@ -19,7 +19,7 @@ sweep_leftovers() {
   for dir in /proc/[0-9]*; do
     pid="${dir#/proc/}"
     [[ "$pid" == "$$" || "$pid" == "$PPID" ]] && continue
-    cmdline="$(tr '\0' ' ' <"$dir/cmdline" 2>/dev/null)" || continue
+    cmdline="$( { tr '\0' ' ' <"$dir/cmdline"; } 2>/dev/null)" || continue
     case "$cmdline" in
       *"$REPO_ROOT/scripts/testbed/vicc.py"* | *"mosquitto"*"$TESTBED_DIR"*)
         kill -TERM "$pid" 2>/dev/null && found=$((found + 1)) ;;

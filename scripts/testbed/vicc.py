@@ -10,6 +10,12 @@ edited):
   `None > int`; it now answers with no data, as ISO 7816-4 says;
 * `TLVutils.pack` ended with `b"".join(bytes)`, so every SELECT asking for
   an FCP/FCI (P2 00 or 04) crashed the emulator; it now returns the bytes;
+* `-t ePass` asked for the MRZ and a photo on the terminal, mixed str and
+  bytes, and needed PIL; `--mrz` now builds the passport (EF.COM, DG1 from
+  the MRZ, empty DG2 and SOD) without prompts, and BAC mutual authentication
+  gets a bytes XOR for its session-key seed. vicc's secure messaging after
+  BAC is still Python 2 code and omits DO'99' from responses, so it is not
+  usable by an ICAO reader (see docs/testbed.md);
 * `--extended-length` rebuilds the card OS with extended Lc/Le (the stock
   constructor hard-codes short APDUs), and the ATR advertises it.
 
@@ -60,7 +66,42 @@ def _tlv_pack(tlv_data, recalculate_length=False):
 # Must happen before the modules that do `from TLVutils import pack` load.
 TLVutils.pack = _tlv_pack
 
+from virtualsmartcard import CryptoUtils  # noqa: E402
+from virtualsmartcard.CardGenerator import CardGenerator  # noqa: E402
 from virtualsmartcard.VirtualSmartcard import Iso7816OS, VirtualICC  # noqa: E402
+
+EMRTD_AID = bytes.fromhex("A0000002471001")
+
+
+def _xor_bytes(first, second, op):
+    """CryptoUtils.operation_on_string for bytes (the shipped one calls ord() on ints)."""
+    if len(first) != len(second):
+        raise ValueError("string1 and string2 must be of equal length")
+    return bytes(op(a, b) for a, b in zip(first, second))
+
+
+def _epass_generator(mrz: bytes):
+    """Replaces CardGenerator's interactive ePass builder with one fed by --mrz."""
+    def generate(self):
+        from virtualsmartcard.SmartcardFilesystem import DF, MF, TransparentStructureEF
+        from virtualsmartcard.cards.ePass import PassportSAM
+
+        mf = MF()
+        df = DF(parent=mf, fid=4, dfname=EMRTD_AID, bertlv_data=[])
+        com = _tlv_pack([(0x5F01, 4, b"0107"), (0x5F36, 6, b"040000"), (0x5C, 2, b"\x61\x75")])
+        df.append(TransparentStructureEF(parent=df, fid=0x011E, filedescriptor=0,
+                                         data=_tlv_pack([(0x60, len(com), com)])))
+        dg1 = _tlv_pack([(0x5F1F, len(mrz), mrz)])
+        df.append(TransparentStructureEF(parent=df, fid=0x0101, filedescriptor=0,
+                                         data=_tlv_pack([(0x61, len(dg1), dg1)])))
+        df.append(TransparentStructureEF(parent=df, fid=0x0102, filedescriptor=0, data=b""))
+        df.append(TransparentStructureEF(parent=df, fid=0x011D, filedescriptor=0, data=b""))
+        mf.append(df)
+        self.mf = mf
+        # PassportSAM derives the BAC keys from DG1 read at offset 5 (61 5B 5F1F 58).
+        self.sam = PassportSAM(mf)
+
+    return generate
 
 
 def _patch_case3_le() -> None:
@@ -84,6 +125,8 @@ def main() -> int:
                         help="vpcd port: 35963 is reader 0, 35964 reader 1")
     parser.add_argument("-f", "--file", default=None,
                         help="vicc data-set file (pickled card) to load")
+    parser.add_argument("--mrz", default=None,
+                        help="ePass only: the 88-character TD3 MRZ (both lines, no newline)")
     parser.add_argument("--extended-length", action="store_true",
                         help="accept extended Lc/Le (up to 65535)")
     parser.add_argument("-v", "--verbose", action="store_true",
@@ -91,6 +134,11 @@ def main() -> int:
     args = parser.parse_args()
 
     _patch_case3_le()
+    if args.type == "ePass":
+        if args.mrz is None or len(args.mrz) != 88:
+            parser.error("-t ePass needs --mrz with the 88 characters of a TD3 MRZ")
+        CryptoUtils.operation_on_string = _xor_bytes
+        CardGenerator._CardGenerator__generate_ePass = _epass_generator(args.mrz.encode("ascii"))
     level = logging.INFO if args.verbose else logging.WARNING
     vicc = VirtualICC(args.file, args.type, args.host, args.port,
                       logginglevel=level)

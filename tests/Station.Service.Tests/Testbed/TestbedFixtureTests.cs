@@ -72,6 +72,33 @@ public sealed class TestbedFixtureTests
         Assert.Contains("61 03 5F 1F 00", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Vicc_epass_card_passes_bac_mutual_authentication_with_the_doc_9303_specimen_mrz()
+    {
+        // The Part 4 TD3 specimen; BAC keys come from L898902C<3, 6908061 and 9406236.
+        const string mrz = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<" + "L898902C<3UTO6908061F9406236ZE184226B<<<<<14";
+        using var card = await ViccCard.Insert(ViccCardType.EPass, TestbedEnvironment.VpcdReader1Port, extendedLength: false, mrz: mrz);
+
+        var (exitCode, output) = await Run(
+            TestbedEnvironment.Python, RepositoryPaths.Combine("scripts", "testbed", "bac_check.py"), "1", "L898902C", "690806", "940623");
+
+        Assert.True(exitCode == 0, $"bac_check.py exited {exitCode}:\n{output}\nvicc:\n{card.Log}");
+        Assert.Contains("BAC ok", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Vicc_epass_card_refuses_bac_with_a_wrong_mrz()
+    {
+        const string mrz = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<" + "L898902C<3UTO6908061F9406236ZE184226B<<<<<14";
+        using var card = await ViccCard.Insert(ViccCardType.EPass, TestbedEnvironment.VpcdReader1Port, extendedLength: false, mrz: mrz);
+
+        var (exitCode, output) = await Run(
+            TestbedEnvironment.Python, RepositoryPaths.Combine("scripts", "testbed", "bac_check.py"), "1", "L898902C", "690806", "940624");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("EXTERNAL AUTHENTICATE: 0 bytes 6988", output, StringComparison.Ordinal);
+    }
+
     private static async Task<(int ExitCode, string Output)> Run(string fileName, params string[] arguments)
     {
         var startInfo = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true };

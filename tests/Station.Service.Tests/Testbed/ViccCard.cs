@@ -8,7 +8,10 @@ public enum ViccCardType
     /// <summary>ISO 7816-4 file system: CREATE FILE, SELECT, UPDATE/READ BINARY.</summary>
     Iso7816,
 
-    /// <summary>vicc's ICAO passport with BAC (see docs/testbed.md for what works on Debian 12).</summary>
+    /// <summary>
+    /// vicc's ICAO passport built from a TD3 MRZ: BAC mutual authentication works; its secure
+    /// messaging after BAC does not (see docs/testbed.md).
+    /// </summary>
     EPass,
 }
 
@@ -35,14 +38,25 @@ public sealed class ViccCard : IDisposable
     /// <summary>vicc's log so far (every APDU when started verbose).</summary>
     public string Log => _process.Output;
 
-    /// <summary>Inserts a card: starts vicc and waits until it is connected to vpcd.</summary>
+    /// <summary>Inserts a card: starts vicc and waits until pcscd reports it in the reader.</summary>
+    /// <param name="type">The emulation.</param>
+    /// <param name="readerPort">Which vpcd slot: <see cref="TestbedEnvironment.VpcdReader0Port"/> or reader 1.</param>
+    /// <param name="extendedLength">Accept extended Lc/Le.</param>
+    /// <param name="verbose">Log every APDU into <see cref="Log"/>.</param>
+    /// <param name="mrz">For <see cref="ViccCardType.EPass"/>: the 88 characters of a TD3 MRZ.</param>
     public static async Task<ViccCard> Insert(
         ViccCardType type = ViccCardType.Iso7816,
         int readerPort = TestbedEnvironment.VpcdReader0Port,
         bool extendedLength = true,
-        bool verbose = false)
+        bool verbose = false,
+        string? mrz = null)
     {
         TestbedEnvironment.RequirePcscd();
+        if (type == ViccCardType.EPass && mrz?.Length != 88)
+        {
+            throw new ArgumentException("an ePass card needs the 88 characters of a TD3 MRZ", nameof(mrz));
+        }
+
         var startInfo = new ProcessStartInfo(TestbedEnvironment.Python)
         {
             ArgumentList =
@@ -55,6 +69,12 @@ public sealed class ViccCard : IDisposable
         if (extendedLength)
         {
             startInfo.ArgumentList.Add("--extended-length");
+        }
+
+        if (mrz is not null)
+        {
+            startInfo.ArgumentList.Add("--mrz");
+            startInfo.ArgumentList.Add(mrz);
         }
 
         if (verbose)
