@@ -2,14 +2,28 @@
 """Sum the counters of every .trx file in a folder and print `N passed, N failed`.
 
 Usage: summarize-trx.py RESULTS_DIR. Also lists each failed test (to stderr)
-and each test project that ran no test. Exit 0 when nothing failed, 1 otherwise
-(a missing or unreadable results folder counts as a failure).
+and each test project that ran no test. Exit 0 when nothing failed, 1 otherwise;
+no .trx file at all (dotnet test died before writing one) or an unreadable one
+counts as a failure.
 """
 import pathlib
+import re
 import sys
 import xml.etree.ElementTree as ET
 
 NS = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+
+
+def assembly_name(root: ET.Element, path: pathlib.Path) -> str:
+    """The test assembly a trx file is about, for messages (trx names only carry a timestamp)."""
+    test = root.find("t:TestDefinitions/t:UnitTest", NS)
+    if test is not None and test.get("storage"):
+        return pathlib.Path(test.get("storage")).name
+    for text in root.iterfind("t:ResultSummary/t:RunInfos/t:RunInfo/t:Text", NS):
+        found = re.search(r"([\w.]+\.dll)", text.text or "")
+        if found:
+            return found.group(1)
+    return path.name
 
 
 def main() -> int:
@@ -18,6 +32,10 @@ def main() -> int:
     folder = pathlib.Path(sys.argv[1])
     files = sorted(folder.rglob("*.trx")) if folder.is_dir() else []
     passed = failed = other = 0
+    if not files:
+        print(f"no .trx results in {folder}", file=sys.stderr)
+        print("0 passed, 0 failed")
+        return 1
     for path in files:
         try:
             root = ET.parse(path).getroot()
@@ -36,7 +54,7 @@ def main() -> int:
         failed += file_failed
         other += int(counters.get("total", 0)) - file_passed - file_failed
         if int(counters.get("total", 0)) == 0:
-            print(f"note: {path.name} ran no tests", file=sys.stderr)
+            print(f"note: {assembly_name(root, path)} ran no tests", file=sys.stderr)
         for result in root.iterfind("t:Results/t:UnitTestResult", NS):
             if result.get("outcome") not in ("Passed", "NotExecuted"):
                 print(f"FAILED {result.get('testName')}", file=sys.stderr)

@@ -40,11 +40,11 @@ CONF
   SOFTHSM_CONF="$root/softhsm2.conf"
 }
 
-pcscd_running() {
-  local pid
-  [[ -S "$PCSCD_SOCKET" && -r "$PCSCD_PIDFILE" ]] || return 1
-  pid="$(tr -d '\0\n' <"$PCSCD_PIDFILE")"
-  tb_pid_is "$pid" pcscd
+# Something serves the pcscd socket: a running pcscd, or systemd's pcscd.socket
+# (socket activation: the socket exists before any pcscd process does).
+pcscd_serving() {
+  [[ -S "$PCSCD_SOCKET" ]] || return 1
+  "$DEBIAN_PYTHON" -c 'import socket, sys; s = socket.socket(socket.AF_UNIX); s.connect(sys.argv[1])' "$PCSCD_SOCKET" 2>/dev/null
 }
 
 vpcd_reader_listed() { opensc-tool -l 2>/dev/null | grep -q 'Virtual PCD'; }
@@ -52,9 +52,9 @@ vpcd_reader_listed() { opensc-tool -l 2>/dev/null | grep -q 'Virtual PCD'; }
 start_pcscd() {
   # pcscd is one per machine (its socket path is fixed). Reuse a live one
   # (system service, or another user's) and never stop it; remove what a
-  # killed one left behind, or pcscd refuses to start.
-  if pcscd_running; then
-    tb_log "pcscd already running (pid $(tr -d '\0\n' <"$PCSCD_PIDFILE")); reusing it, not stopping it"
+  # killed one left behind (a socket nobody answers), or pcscd refuses to start.
+  if pcscd_serving; then
+    tb_log "pcscd already serves $PCSCD_SOCKET (system service or another user); reusing it, not stopping it"
   else
     rm -f "$PCSCD_SOCKET" "$PCSCD_PIDFILE"
     [[ -r /etc/reader.conf.d/vpcd ]] || tb_die "vsmartcard-vpcd is not installed (/etc/reader.conf.d/vpcd missing)"
