@@ -21,9 +21,12 @@ sweep_leftovers() {
     [[ "$pid" == "$$" || "$pid" == "$PPID" ]] && continue
     cmdline="$( { tr '\0' ' ' <"$dir/cmdline"; } 2>/dev/null)" || continue
     case "$cmdline" in
-      *"$REPO_ROOT/scripts/testbed/vicc.py"* | *"mosquitto"*"$TESTBED_DIR"*)
-        kill -TERM "$pid" 2>/dev/null && found=$((found + 1)) ;;
+      *"$REPO_ROOT/scripts/testbed/vicc.py"* | *"mosquitto"*"$TESTBED_DIR"*) ;;
+      # Started by hand from the repository root with a relative path.
+      *" scripts/testbed/vicc.py"*) [[ "$(readlink "$dir/cwd" 2>/dev/null)" == "$REPO_ROOT" ]] || continue ;;
+      *) continue ;;
     esac
+    kill -TERM "$pid" 2>/dev/null && found=$((found + 1))
   done
   if ((found > 0)) && ! $quiet; then tb_log "stopped $found leftover test process(es)"; fi
 }

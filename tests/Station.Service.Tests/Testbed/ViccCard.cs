@@ -33,7 +33,7 @@ public sealed class ViccCard : IDisposable
     public int ReaderPort { get; }
 
     /// <summary>The PC/SC reader name the card sits in.</summary>
-    public string ReaderName => ReaderPort == TestbedEnvironment.VpcdReader0Port ? "Virtual PCD 00 00" : "Virtual PCD 00 01";
+    public string ReaderName => ReaderNameOf(ReaderPort);
 
     /// <summary>vicc's log so far (every APDU when started verbose).</summary>
     public string Log => _process.Output;
@@ -83,12 +83,16 @@ public sealed class ViccCard : IDisposable
         }
 
         startInfo.Environment["PYTHONPATH"] = TestbedEnvironment.ViccPythonPath;
+
+        // pcscd notices a removal late: if the previous card of this reader was just pulled, the
+        // reader still says "Yes" for a moment, and that must not be taken for the new card.
+        await WaitForReaderState(ReaderNameOf(readerPort), cardPresent: false, TimeSpan.FromSeconds(10), string.Empty).ConfigureAwait(false);
         var process = TestbedProcess.Start(startInfo, $"vicc {type} on vpcd port {readerPort}");
         var card = new ViccCard(process, readerPort);
         try
         {
             await process.WaitForOutput("vicc ready", TimeSpan.FromSeconds(10)).ConfigureAwait(false);
-            await card.WaitUntilPcscdSeesIt(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+            await WaitForReaderState(card.ReaderName, cardPresent: true, TimeSpan.FromSeconds(10), card.Log).ConfigureAwait(false);
         }
         catch
         {
@@ -101,22 +105,18 @@ public sealed class ViccCard : IDisposable
 
     // vicc is connected before pcscd notices the card (it polls vpcd), so a connect right after
     // start fails with "Card not present" unless we wait for the reader to list it.
-    private async Task WaitUntilPcscdSeesIt(TimeSpan timeout)
+    private static async Task WaitForReaderState(string readerName, bool cardPresent, TimeSpan timeout, string viccLog)
     {
         var tool = ToolLocator.Require("opensc-tool");
         var deadline = DateTime.UtcNow + timeout;
         var listing = string.Empty;
         while (DateTime.UtcNow < deadline)
         {
-            var startInfo = new ProcessStartInfo(tool) { ArgumentList = { "--list-readers" }, RedirectStandardOutput = true, RedirectStandardError = true };
-            using (var lister = Process.Start(startInfo) ?? throw new InvalidOperationException("could not start opensc-tool"))
-            {
-                listing = await lister.StandardOutput.ReadToEndAsync().ConfigureAwait(false);
-                await lister.WaitForExitAsync().ConfigureAwait(false);
-            }
+            listing = (await ToolRun.Run(tool, "--list-readers").ConfigureAwait(false)).StandardOutput;
 
             // Rows look like "1    Yes             Virtual PCD 00 01".
-            if (listing.Split('\n').Any(row => row.Contains("Yes", StringComparison.Ordinal) && row.TrimEnd().EndsWith(ReaderName, StringComparison.Ordinal)))
+            var row = listing.Split('\n').FirstOrDefault(line => line.TrimEnd().EndsWith(readerName, StringComparison.Ordinal));
+            if (row is not null && row.Contains("Yes", StringComparison.Ordinal) == cardPresent)
             {
                 return;
             }
@@ -124,8 +124,11 @@ public sealed class ViccCard : IDisposable
             await Task.Delay(100).ConfigureAwait(false);
         }
 
-        throw new TimeoutException($"pcscd did not report a card in '{ReaderName}' within {timeout.TotalSeconds:0.#} s:\n{listing}\nvicc:\n{Log}");
+        var expected = cardPresent ? "a card" : "no card (is another vicc still connected to it?)";
+        throw new TimeoutException($"pcscd did not report {expected} in '{readerName}' within {timeout.TotalSeconds:0.#} s:\n{listing}\nvicc:\n{viccLog}");
     }
+
+    private static string ReaderNameOf(int port) => port == TestbedEnvironment.VpcdReader0Port ? "Virtual PCD 00 00" : "Virtual PCD 00 01";
 
     /// <summary>Pulls the card out abruptly (kills vicc), e.g. in the middle of a write.</summary>
     public void Remove() => _process.Kill();
