@@ -2,6 +2,11 @@
 """Send APDUs to a PC/SC reader through libpcsclite, extended length included.
 
     pcsc_send.py READER_INDEX APDU_HEX [APDU_HEX ...]
+    pcsc_send.py READER_INDEX --file SCRIPT [--time]
+
+SCRIPT holds one hex APDU per line (blank lines and # comments ignored).
+--time prints only `apdus=N bytes_sent=N bytes_received=N seconds=S`: the
+baseline to compare the station's own PC/SC layer against.
 
 opensc-tool refuses extended APDUs on the vpcd reader ("Invalid arguments"),
 so this is the independent tool for them. Prints each response as
@@ -9,6 +14,7 @@ so this is the independent tool for them. Prints each response as
 """
 import ctypes
 import sys
+import time
 
 SCARD_SCOPE_SYSTEM = 2
 SCARD_SHARE_SHARED = 2
@@ -63,16 +69,34 @@ class Reader:
         self._lib.SCardReleaseContext(self._context)
 
 
+def read_script(path: str) -> list[bytes]:
+    with open(path, encoding="ascii") as script:
+        lines = (line.split("#", 1)[0].strip() for line in script)
+        return [bytes.fromhex(line.replace(" ", "")) for line in lines if line]
+
+
 def main() -> int:
-    if len(sys.argv) < 3:
+    args = sys.argv[1:]
+    timed = "--time" in args
+    if timed:
+        args.remove("--time")
+    if len(args) < 2 or (args[1] == "--file" and len(args) != 3):
         sys.exit(__doc__)
     try:
-        reader = Reader(int(sys.argv[1]))
-        for text in sys.argv[2:]:
-            data, sw = reader.transmit(bytes.fromhex(text.replace(" ", "")))
-            print(f"{data.hex().upper()} {sw:04X}".strip())
+        apdus = read_script(args[2]) if args[1] == "--file" else [bytes.fromhex(a.replace(" ", "")) for a in args[1:]]
+        reader = Reader(int(args[0]))
+        started = time.perf_counter()
+        received = 0
+        for apdu in apdus:
+            data, sw = reader.transmit(apdu)
+            received += len(data) + 2
+            if not timed:
+                print(f"{data.hex().upper()} {sw:04X}".strip())
+        elapsed = time.perf_counter() - started
         reader.close()
-    except RuntimeError as error:
+        if timed:
+            print(f"apdus={len(apdus)} bytes_sent={sum(map(len, apdus))} bytes_received={received} seconds={elapsed:.4f}")
+    except (RuntimeError, ValueError, OSError) as error:
         print(f"pcsc_send.py: {error}", file=sys.stderr)
         return 1
     return 0
