@@ -8,7 +8,8 @@
 #   ./test.sh --filter Name~Mrz    extra arguments go to `dotnet test`
 #
 # STATION_MIN_TESTS=N makes a run with fewer than N tests fail (default 0:
-# a project without tests is reported, not failed).
+# a project without tests is reported, not failed). A test hanging longer than
+# STATION_TEST_HANG_TIMEOUT (default 10m) is killed and counted as failed.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
@@ -46,7 +47,8 @@ rm -rf "$RESULTS_DIR"
 set +e
 setsid dotnet test Station.sln -c Release --no-build -nologo \
   --results-directory "$RESULTS_DIR" \
-  --logger trx --logger "console;verbosity=normal" "$@" &
+  --logger trx --logger "console;verbosity=normal" \
+  --blame-hang-timeout "${STATION_TEST_HANG_TIMEOUT:-10m}" --blame-hang-dump-type none "$@" &
 test_pgid=$!
 wait "$test_pgid"
 test_status=$?

@@ -50,9 +50,14 @@ def main() -> int:
             continue
         file_passed = int(counters.get("passed", 0))
         file_failed = int(counters.get("failed", 0)) + int(counters.get("error", 0)) + int(counters.get("timeout", 0)) + int(counters.get("aborted", 0))
+        other += int(counters.get("total", 0)) - file_passed - file_failed
+        # A crashed or hang-killed test host leaves the unfinished test out of the counters.
+        run_outcome = root.find("t:ResultSummary", NS).get("outcome", "")
+        if run_outcome in ("Aborted", "Error", "Failed", "Timeout") and file_failed == 0:
+            print(f"ABORTED test run of {assembly_name(root, path)} (outcome {run_outcome}: crash or hang)", file=sys.stderr)
+            file_failed = 1
         passed += file_passed
         failed += file_failed
-        other += int(counters.get("total", 0)) - file_passed - file_failed
         if int(counters.get("total", 0)) == 0:
             print(f"note: {assembly_name(root, path)} ran no tests", file=sys.stderr)
         for result in root.iterfind("t:Results/t:UnitTestResult", NS):

@@ -33,6 +33,19 @@ public sealed class SummarizeTrxTests : IDisposable
     }
 
     [Fact]
+    public async Task An_aborted_run_counts_as_a_failure_even_when_its_counters_show_none()
+    {
+        // What a hang-killed test host leaves: the finished tests passed, the hung one is missing.
+        await WriteTrx("aborted.trx", passed: 2, failed: 0, runOutcome: "Failed");
+
+        var result = await ToolRun.Run(ToolLocator.Require("python3"), Script, _folder.FullName);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("2 passed, 1 failed", result.StandardOutput.Trim());
+        Assert.Contains("ABORTED test run", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task No_results_at_all_is_a_failure()
     {
         var result = await ToolRun.Run(ToolLocator.Require("python3"), Script, _folder.FullName);
@@ -43,7 +56,7 @@ public sealed class SummarizeTrxTests : IDisposable
 
     public void Dispose() => _folder.Delete(recursive: true);
 
-    private Task WriteTrx(string name, int passed, int failed, string? failedTest = null)
+    private Task WriteTrx(string name, int passed, int failed, string? failedTest = null, string runOutcome = "Completed")
     {
         var results = failedTest is null
             ? string.Empty
@@ -52,7 +65,7 @@ public sealed class SummarizeTrxTests : IDisposable
             <?xml version="1.0" encoding="utf-8"?>
             <TestRun xmlns="http://microsoft.com/schemas/VisualStudio/TeamTest/2010">
               {results}
-              <ResultSummary outcome="Completed">
+              <ResultSummary outcome="{runOutcome}">
                 <Counters total="{passed + failed}" executed="{passed + failed}" passed="{passed}" failed="{failed}" error="0" timeout="0" aborted="0" />
               </ResultSummary>
             </TestRun>
