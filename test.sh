@@ -41,7 +41,12 @@ scripts/testbed/up.sh
 # shellcheck source=/dev/null
 source "$TESTBED_DIR/env.sh"
 
-dotnet build Station.sln -c Release -nologo
+if ! dotnet build Station.sln -c Release -nologo; then
+  # CI reads the last line: a build that fails must not look like "0 failed".
+  echo "test.sh: the build failed (see above); counted as one failure" >&2
+  echo "0 passed, 1 failed"
+  exit 1
+fi
 
 rm -rf "$RESULTS_DIR"
 set +e
