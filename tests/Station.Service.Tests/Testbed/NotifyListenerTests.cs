@@ -1,6 +1,6 @@
 namespace Station.Service.Tests.Testbed;
 
-/// <summary>scripts/bench/notify-listener.py, which bench.sh uses to time READY=1.</summary>
+/// <summary>scripts/bench/notify-listener.py and its C# wrapper <see cref="NotifyProbe"/>.</summary>
 public sealed class NotifyListenerTests
 {
     // A stand-in service: refuses to run unless its parent looks like systemd (what
@@ -18,30 +18,27 @@ public sealed class NotifyListenerTests
             time.sleep(0.05)
         """;
 
-    private static string Listener => RepositoryPaths.Combine("scripts", "bench", "notify-listener.py");
+    private static string Python => ToolLocator.Require("python3");
 
     [Fact]
     public async Task Reports_ready_watchdog_and_a_clean_stop_of_a_service_it_parents_as_systemd()
     {
-        var python = ToolLocator.Require("python3");
+        var measurement = await NotifyProbe.Measure([Python, "-c", FakeService], TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(0.5), stop: true);
 
-        var result = await ToolRun.Run(python, Listener, "--timeout", "10", "--watch", "0.5", "--stop", "--", python, "-c", FakeService);
-
-        Assert.True(result.ExitCode == 0, $"notify-listener exited {result.ExitCode}:\n{result.Output}");
-        var figures = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(line => line.Split('=', 2))
-            .ToDictionary(pair => pair[0], pair => pair[1]);
-        Assert.Equal(["ready_ms", "rss_at_ready_kb", "watchdog_count", "stop_ms", "stopping_seen"], figures.Keys);
-        Assert.True(int.Parse(figures["watchdog_count"], System.Globalization.CultureInfo.InvariantCulture) > 0, result.Output);
-        Assert.Equal("true", figures["stopping_seen"]);
+        Assert.True(measurement.ExitCode == 0, $"notify-listener exited {measurement.ExitCode}: {string.Join(", ", measurement.Figures)}\n{measurement.Log}");
+        Assert.Equal(["ready_ms", "rss_at_ready_kb", "watchdog_count", "stop_ms", "stopping_seen"], measurement.Figures.Keys);
+        Assert.NotNull(measurement.ReadyMilliseconds);
+        Assert.True(measurement.WatchdogCount > 0, string.Join(", ", measurement.Figures));
+        Assert.True(measurement.StoppingSeen);
     }
 
     [Fact]
     public async Task A_service_that_exits_before_ready_fails_the_measurement()
     {
-        var result = await ToolRun.Run(ToolLocator.Require("python3"), Listener, "--timeout", "10", "--", "/bin/true");
+        var measurement = await NotifyProbe.Measure(["/bin/true"], TimeSpan.FromSeconds(10), TimeSpan.Zero, stop: false);
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Equal("error=exited with 0 before READY=1", result.StandardOutput.Trim());
+        Assert.Equal(1, measurement.ExitCode);
+        Assert.Null(measurement.ReadyMilliseconds);
+        Assert.Equal("exited with 0 before READY=1", measurement.Figures["error"]);
     }
 }
