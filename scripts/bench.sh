@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Timed runs of the station binary; prints the figures the README records.
+#
+#   scripts/bench.sh [--cards N] [--no-build] [--sample-ms MS]
+#
+#  1. demo:  `station demo --cards N --data-dir <tmp>` on zero-latency
+#            simulators: cards/s, VmRSS after start-up, at the end, peak, growth.
+#  2. ready: `station run --data-dir <tmp>` under a NOTIFY_SOCKET listener:
+#            time from spawn to READY=1, VmRSS at READY, shutdown time.
+# Each figure is printed as `key=value`; a step that cannot run says why and
+# makes the script exit 1 after the other steps ran.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+cards=1000
+build=true
+sample_ms=100
+while (($#)); do
+  case "$1" in
+    --cards) cards="$2"; shift 2 ;;
+    --no-build) build=false; shift ;;
+    --sample-ms) sample_ms="$2"; shift 2 ;;
+    -h | --help) sed -n '2,12p' "$0"; exit 0 ;;
+    *) echo "bench.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
+  esac
+done
+[[ "$cards" =~ ^[1-9][0-9]*$ ]] || { echo "bench.sh: --cards must be a positive integer, got '$cards'" >&2; exit 2; }
+
+# STATION_BIN overrides the binary (e.g. a published self-contained one).
+readonly station="${STATION_BIN:-$PWD/src/Station.Service/bin/Release/net10.0/station}"
+readonly listener="$PWD/scripts/bench/notify-listener.py"
+work="$(mktemp -d -t station-bench-XXXXXX)"
+demo_pid=""
+cleanup() {
+  if [[ -n "$demo_pid" ]] && kill -0 "$demo_pid" 2>/dev/null; then kill -KILL "$demo_pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+failures=0
+
+if $build; then
+  dotnet build src/Station.Service -c Release -nologo -v quiet
+fi
+[[ -x "$station" ]] || { echo "bench.sh: $station is missing; build src/Station.Service in Release first" >&2; exit 1; }
+
+rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status" 2>/dev/null || true; }
+now_ms() { date +%s%3N; }
+
+echo "# machine: $(nproc) cores, $(awk '/^MemTotal:/ { print int($2 / 1024) " MB" }' /proc/meminfo), $(uname -r)"
+echo "# station: $("$station" --version 2>/dev/null | head -1 || echo 'version unknown')"
+
+# --- 1. demo: throughput and memory --------------------------------------
+echo "# demo --cards $cards"
+mkdir -p "$work/demo"
+start_ms=$(now_ms)
+"$station" demo --cards "$cards" --data-dir "$work/demo" --sim-latency-ms 0 >"$work/demo.log" 2>&1 &
+demo_pid=$!
+rss_start="" rss_end="" rss_peak=0
+sleep_s=$(awk -v ms="$sample_ms" 'BEGIN { printf "%.3f", ms / 1000 }')
+while kill -0 "$demo_pid" 2>/dev/null; do
+  rss="$(rss_kb "$demo_pid")"
+  if [[ -n "$rss" ]]; then
+    # "After start-up": the first sample once the process has run 1 s.
+    if [[ -z "$rss_start" ]] && (($(now_ms) - start_ms >= 1000)); then rss_start=$rss; fi
+    rss_end=$rss
+    ((rss > rss_peak)) && rss_peak=$rss
+  fi
+  sleep "$sleep_s"
+done
+demo_status=0
+wait "$demo_pid" || demo_status=$?
+demo_pid=""
+elapsed_ms=$(($(now_ms) - start_ms))
+if ((demo_status == 0)) && [[ -z "$(ls -A "$work/demo")" ]]; then
+  echo "demo_error=station demo exited 0 but wrote nothing to --data-dir; is the demo verb implemented?" >&2
+  failures=$((failures + 1))
+elif ((demo_status == 0)); then
+  echo "demo_seconds=$(awk -v ms="$elapsed_ms" 'BEGIN { printf "%.2f", ms / 1000 }')"
+  echo "demo_cards_per_second=$(awk -v n="$cards" -v ms="$elapsed_ms" 'BEGIN { printf "%.1f", n * 1000 / ms }')"
+  echo "demo_ms_per_card=$(awk -v n="$cards" -v ms="$elapsed_ms" 'BEGIN { printf "%.1f", ms / n }')"
+  echo "demo_rss_end_mb=$(awk -v kb="${rss_end:-0}" 'BEGIN { printf "%.1f", kb / 1024 }')"
+  echo "demo_rss_peak_mb=$(awk -v kb="$rss_peak" 'BEGIN { printf "%.1f", kb / 1024 }')"
+  if [[ -n "$rss_start" ]]; then
+    echo "demo_rss_after_startup_mb=$(awk -v kb="$rss_start" 'BEGIN { printf "%.1f", kb / 1024 }')"
+    echo "demo_rss_growth_mb=$(awk -v a="$rss_start" -v b="$rss_end" 'BEGIN { printf "%.1f", (b - a) / 1024 }')"
+  else
+    echo "# note: the demo ended within 1 s: no after-start-up sample, no growth figure (use more --cards)"
+  fi
+else
+  echo "demo_error=station demo exited with $demo_status; last lines:" >&2
+  tail -n 15 "$work/demo.log" >&2
+  failures=$((failures + 1))
+fi
+
+# --- 2. time to READY under a NOTIFY_SOCKET listener -------------------------
+echo "# run: time to READY=1"
+mkdir -p "$work/run"
+if ! /usr/bin/python3 "$listener" --timeout 20 --stop -- "$station" run --data-dir "$work/run" | sed 's/^/run_/'; then
+  echo "run_error=no clean READY=1 / shutdown (see above)" >&2
+  failures=$((failures + 1))
+fi
+
+exit $((failures > 0))
