@@ -63,7 +63,7 @@ public sealed partial class CommandProcessor(IStationControl control, ProcessedC
                 Pause => SetPaused(commandId, paused: true),
                 Resume => SetPaused(commandId, paused: false),
                 Rebirth => CommandResult.Success(commandId, new JsonObject { ["bdSeq"] = await link.RebirthAsync(cancellationToken).ConfigureAwait(false) }),
-                Diagnostics => CommandResult.Success(commandId, link.Diagnostics()),
+                Diagnostics => CommandResult.Success(commandId, DiagnosticsReport(link)),
                 _ => CommandResult.Failure(commandId, $"Unknown command '{name}'; known commands: {KnownCommands}."),
             };
         }
@@ -117,6 +117,13 @@ public sealed partial class CommandProcessor(IStationControl control, ProcessedC
         if (paused) control.Pause();
         else control.Resume();
         return CommandResult.Success(commandId, new JsonObject { ["paused"] = control.IsPaused });
+    }
+
+    private JsonObject DiagnosticsReport(ICenterLinkActions link)
+    {
+        var report = link.Diagnostics();
+        report["paused"] = control.IsPaused;
+        return report;
     }
 
     private static bool TryGetString(JsonObject request, string field, out string value, out string error)
