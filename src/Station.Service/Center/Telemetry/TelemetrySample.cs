@@ -61,7 +61,7 @@ public static class TelemetrySample
         return Compact(sample);
     }
 
-    private static double? Round(double? value, int digits) => value is { } v ? Math.Round(v, digits) : null;
+    private static double? Round(double? value, int digits) => value is { } v ? Math.Round(v, digits, MidpointRounding.AwayFromZero) : null;
 
     private static JsonObject Compact(JsonObject json)
     {
