@@ -26,17 +26,18 @@ public sealed class CenterObserver : IAsyncDisposable
     private readonly bool _persistent;
     private Task? _reconnectLoop;
 
-    private CenterObserver(int port, string filter, bool persistent, string clientId)
+    private CenterObserver(int port, string filter, bool persistent, string clientId, Action<MqttClientTlsOptionsBuilder>? tls)
     {
         _filter = filter;
         _persistent = persistent;
-        _options = new MqttClientOptionsBuilder()
+        var builder = new MqttClientOptionsBuilder()
             .WithTcpServer("127.0.0.1", port)
             .WithProtocolVersion(MqttProtocolVersion.V500)
             .WithClientId(clientId)
             .WithCleanStart(!persistent)
-            .WithSessionExpiryInterval(persistent ? 3600u : 0u)
-            .Build();
+            .WithSessionExpiryInterval(persistent ? 3600u : 0u);
+        if (tls is not null) builder.WithTlsOptions(tls);
+        _options = builder.Build();
         _client.ApplicationMessageReceivedAsync += e =>
         {
             var m = e.ApplicationMessage;
@@ -48,9 +49,9 @@ public sealed class CenterObserver : IAsyncDisposable
     public IReadOnlyList<ObservedMessage> Messages => [.. _messages];
     public IMqttClient Client => _client;
 
-    public static async Task<CenterObserver> StartAsync(int port, string filter, bool persistent = false)
+    public static async Task<CenterObserver> StartAsync(int port, string filter, bool persistent = false, Action<MqttClientTlsOptionsBuilder>? tls = null)
     {
-        var observer = new CenterObserver(port, filter, persistent, "observer-" + Guid.NewGuid().ToString("N")[..8]);
+        var observer = new CenterObserver(port, filter, persistent, "observer-" + Guid.NewGuid().ToString("N")[..8], tls);
         await observer.ConnectAsync();
         if (persistent) observer._reconnectLoop = observer.KeepConnectedAsync();
         return observer;
