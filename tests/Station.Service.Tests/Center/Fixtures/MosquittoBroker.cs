@@ -23,8 +23,11 @@ public sealed class MosquittoBroker : IDisposable
         _directory = directory;
         Port = port;
         _configFile = Path.Combine(directory, "mosquitto.conf");
+        // "user": started as root, mosquitto would switch to the 'mosquitto' user and could not write its
+        // persistence file or log in this folder, and a restart would silently lose queued messages.
         File.WriteAllText(_configFile, $"""
             per_listener_settings false
+            user {Environment.UserName}
             persistence true
             persistence_location {directory}/
             autosave_interval 1
