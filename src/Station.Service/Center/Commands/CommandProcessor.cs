@@ -79,7 +79,7 @@ public sealed partial class CommandProcessor(IStationControl control, ProcessedC
             {
                 CommandId = commandId,
                 Command = name,
-                ResultJson = result.Result?.ToJsonString(),
+                ResultJson = result.Result is null ? null : CenterJson.ToText(result.Result),
                 ProcessedUtc = time.GetUtcNow().UtcDateTime,
             });
         return result;
@@ -92,7 +92,7 @@ public sealed partial class CommandProcessor(IStationControl control, ProcessedC
         if (applicant is not JsonObject)
             return CommandResult.Failure(commandId, $"assign-job: 'applicant' must be a JSON object, not {applicant.GetValueKind()}.");
 
-        var outcome = control.Submit(applicant.ToJsonString(), JobSource);
+        var outcome = control.Submit(CenterJson.ToText(applicant), JobSource);
         if (outcome.Accepted)
             return CommandResult.Success(commandId, new JsonObject { ["jobId"] = outcome.JobId, ["alreadyExisted"] = outcome.AlreadyExisted });
 

@@ -32,7 +32,7 @@ public sealed class CenterClientOptions(CenterOptions options)
             .WithKeepAlivePeriod(TimeSpan.FromSeconds(options.KeepAliveSeconds))
             .WithTimeout(TimeSpan.FromSeconds(10))
             .WithWillTopic(_topics.State)
-            .WithWillPayload(JsonSerializer.SerializeToUtf8Bytes(StateMessages.Death(bdSeq)))
+            .WithWillPayload(CenterJson.ToUtf8(StateMessages.Death(bdSeq)))
             .WithWillRetain(true)
             .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce);
 

@@ -186,7 +186,7 @@ public sealed partial class CenterLink : BackgroundService, ICenterLinkActions
     private MqttApplicationMessage StateMessage(JsonObject document) =>
         new MqttApplicationMessageBuilder()
             .WithTopic(_topics.State)
-            .WithPayload(JsonSerializer.SerializeToUtf8Bytes(document))
+            .WithPayload(CenterJson.ToUtf8(document))
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
             .WithRetainFlag(true)
             .Build();
@@ -202,7 +202,7 @@ public sealed partial class CenterLink : BackgroundService, ICenterLinkActions
                 var result = await _commands.ProcessAsync(name, request.ConvertPayloadToString(), this, cancellationToken).ConfigureAwait(false);
                 var reply = new MqttApplicationMessageBuilder()
                     .WithTopic(string.IsNullOrEmpty(request.ResponseTopic) ? _topics.CommandResult : request.ResponseTopic)
-                    .WithPayload(JsonSerializer.SerializeToUtf8Bytes(result.ToJson()))
+                    .WithPayload(CenterJson.ToUtf8(result.ToJson()))
                     .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce);
                 if (request.CorrelationData is { Length: > 0 } correlation) reply.WithCorrelationData(correlation);
                 await session.Client.PublishAsync(reply.Build(), cancellationToken).ConfigureAwait(false);

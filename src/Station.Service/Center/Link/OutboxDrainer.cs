@@ -82,7 +82,7 @@ internal sealed partial class OutboxDrainer(OutboxStore store, CenterTopics topi
         }
         json["seq"] = seq;
         if (historical) json["historical"] = true;
-        return JsonSerializer.SerializeToUtf8Bytes(json);
+        return CenterJson.ToUtf8(json);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {Id} is not a JSON object ({Reason}); published unchanged")]

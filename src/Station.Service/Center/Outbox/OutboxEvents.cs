@@ -20,7 +20,7 @@ public static class OutboxEvents
             ["time"] = IsoTime.Format(stationEvent.Time),
             ["data"] = stationEvent.Data.DeepClone(),
         };
-        return json.ToJsonString();
+        return CenterJson.ToText(json);
     }
 
     /// <summary>Appends an event to the outbox (for callers outside a job-store transaction, e.g. alarms).</summary>

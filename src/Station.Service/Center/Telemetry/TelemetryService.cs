@@ -34,7 +34,7 @@ public sealed partial class TelemetryService(
             outbox.Measure(),
             state.Get(LinkStateStore.TelemetryThinnedKey),
             location?.Current);
-        var id = outbox.Append(OutboxStore.TelemetryKind, CenterTopics.TelemetryLevel, sample.ToJsonString(), now.UtcDateTime);
+        var id = outbox.Append(OutboxStore.TelemetryKind, CenterTopics.TelemetryLevel, CenterJson.ToText(sample), now.UtcDateTime);
         thinner.ThinIfOverBudget();
         return id;
     }
