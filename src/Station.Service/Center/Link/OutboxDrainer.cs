@@ -10,33 +10,53 @@ using Station.Service.Outbox;
 namespace Station.Service.Center.Link;
 
 /// <summary>
-/// Publishes the oldest outbox messages in id order with QoS 1, up to the session's in-flight limit at once, and
-/// deletes them only after their PUBACK. Only the acknowledged prefix of a batch is deleted, so after a failure
-/// the rest is sent again, still in order (the center drops repeats by <c>eventId</c>).
+/// Publishes the oldest outbox messages in id order with QoS 1, keeping up to the session's in-flight limit
+/// awaiting their PUBACK (a sliding window), and deletes them only after their PUBACK. A chunk is read and
+/// deleted with one LiteDB operation each, so the database is not the bottleneck. Only the acknowledged prefix
+/// of a chunk is deleted, so after a failure the rest is sent again, still in order (the center drops repeats
+/// by <c>eventId</c>).
 /// </summary>
 internal sealed partial class OutboxDrainer(OutboxStore store, CenterTopics topics, ILogger logger)
 {
-    /// <summary>Publishes one batch; returns how many messages left the outbox (0 when it was empty).</summary>
+    /// <summary>Messages read (and later deleted) per database round trip.</summary>
+    public const int ChunkSize = 1000;
+
+    /// <summary>Publishes one chunk; returns how many messages left the outbox (0 when it was empty).</summary>
     public async Task<int> DrainBatchAsync(CenterSession session, CancellationToken cancellationToken)
     {
-        var batch = store.ReadOldest(session.MaxInflight);
+        var batch = store.ReadOldest(ChunkSize);
         if (batch.Count == 0) return 0;
 
-        var pending = new Task<MqttClientPublishResult>[batch.Count];
-        await session.PublishGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        // Not disposed: a PUBACK continuation may still release it after this method returned.
+        var window = new SemaphoreSlim(session.MaxInflight, session.MaxInflight);
+        var pending = new List<Task<MqttClientPublishResult>>(batch.Count);
+        var broken = false;
+        foreach (var message in batch)
         {
-            for (var i = 0; i < batch.Count; i++)
-                pending[i] = session.Client.PublishAsync(Compose(batch[i], session), cancellationToken);
-        }
-        finally
-        {
-            session.PublishGate.Release();
+            await window.WaitAsync(cancellationToken).ConfigureAwait(false);
+            if (Volatile.Read(ref broken)) break;
+            Task<MqttClientPublishResult> publish;
+            // Taking the seq number and starting the publish is atomic, so numbers reach the broker in order.
+            await session.PublishGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                publish = session.Client.PublishAsync(Compose(message, session), cancellationToken);
+            }
+            finally
+            {
+                session.PublishGate.Release();
+            }
+            pending.Add(publish);
+            _ = publish.ContinueWith(t =>
+            {
+                if (!t.IsCompletedSuccessfully || !CenterSession.Delivered(t.Result)) Volatile.Write(ref broken, true);
+                window.Release();
+            }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
 
         var acknowledged = 0;
         string? failure = null;
-        for (var i = 0; i < pending.Length; i++)
+        for (var i = 0; i < pending.Count; i++)
         {
             try
             {
@@ -52,7 +72,8 @@ internal sealed partial class OutboxDrainer(OutboxStore store, CenterTopics topi
 
         if (acknowledged > 0) store.DeleteRange(batch[0].Id, batch[acknowledged - 1].Id);
         cancellationToken.ThrowIfCancellationRequested();
-        if (failure is not null) throw new CenterLinkException(failure);
+        if (failure is not null || acknowledged < batch.Count)
+            throw new CenterLinkException(failure ?? $"publishing stopped at outbox message {batch[acknowledged].Id}");
         return acknowledged;
     }
 

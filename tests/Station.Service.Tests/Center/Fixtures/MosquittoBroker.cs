@@ -32,7 +32,6 @@ public sealed class MosquittoBroker : IDisposable
             persistence_location {directory}/
             autosave_interval 1
             max_queued_messages 0
-            max_inflight_messages 0
             log_dest file {directory}/mosquitto.log
             log_type error
             log_type warning
