@@ -8,7 +8,7 @@ namespace Station.Service.Tests.Center;
 
 public sealed class CommandProcessorTests : IDisposable
 {
-    private readonly LiteDatabase _database = new(new MemoryStream());
+    private readonly LiteDatabase _database = new(new MemoryStream(), new BsonMapper());
     private readonly FakeStationControl _control = new();
     private readonly ProcessedCommandStore _store;
     private readonly CommandProcessor _processor;

@@ -20,7 +20,7 @@ public sealed class SessionTests
     [Fact]
     public void BdSeq_is_persisted_incremented_per_connect_and_wraps_after_255()
     {
-        using var database = new LiteDatabase(new MemoryStream());
+        using var database = new LiteDatabase(new MemoryStream(), new BsonMapper());
         var first = new LinkStateStore(database);
         Assert.Equal(0, first.NextBdSeq());
         Assert.Equal(1, first.NextBdSeq());

@@ -23,7 +23,7 @@ public sealed class TelemetrySampleTests
             new GeoFix(21.0285, 105.8542, Now.AddSeconds(-3)));
 
         Assert.Equal(
-            """{"time":"2026-11-27T12:00:00.000Z","uptimeS":3725,"cpu":{"tempC":51.3,"load1":0.5,"load5":0.25,"load15":0.13},"mem":{"totalB":4000000000,"availB":1500000000},"devices":[{"kind":"printer","state":"warning","code":"RibbonLow"},{"kind":"reader","state":"ok"}],"stock":{"blank":120,"spoiled":2},"queue":3,"outbox":{"count":12,"bytes":3400,"oldestAgeS":90,"thinned":5},"location":{"lat":21.0285,"lon":105.8542,"fixTime":"2026-11-27T11:59:57.000Z"}}""",
+            """{"time":"2026-11-27T12:00:00.000Z","uptimeS":3725,"cpu":{"tempC":51.3,"load1":0.5,"load5":0.25,"load15":0.13},"mem":{"totalB":4000000000,"availB":1500000000},"devices":{"printer":"warning:RibbonLow","reader":"ok"},"stock":{"blank":120,"spoiled":2},"queue":3,"outbox":{"count":12,"bytes":3400,"oldestAgeS":90,"thinned":5},"location":{"lat":21.0285,"lon":105.8542,"fixTime":"2026-11-27T11:59:57.000Z"}}""",
             sample.ToJsonString());
     }
 

@@ -10,7 +10,7 @@ namespace Station.Service.Tests.Center;
 public sealed class TelemetryThinnerTests : IDisposable
 {
     private static readonly DateTime T0 = new(2026, 11, 27, 0, 0, 0, DateTimeKind.Utc);
-    private readonly LiteDatabase _database = new(new MemoryStream());
+    private readonly LiteDatabase _database = new(new MemoryStream(), new BsonMapper());
     private readonly OutboxStore _outbox;
     private readonly LinkStateStore _state;
 

@@ -110,7 +110,7 @@ public sealed partial class CenterLink : BackgroundService, ICenterLinkActions
             throw new CenterLinkException($"broker refused the connection: {connect.ResultCode} {connect.ReasonString}");
 
         var inflight = Math.Min(_options.MaxInflight, connect.ReceiveMaximum is > 0 ? (int)connect.ReceiveMaximum.Value : 65535);
-        using var session = new CenterSession(client, bdSeq, _time.GetUtcNow().UtcDateTime, inflight);
+        using var session = new CenterSession(client, bdSeq, _time.GetUtcNow().UtcDateTime, inflight, connect.TopicAliasMaximum);
         await PublishBirthAsync(session, stoppingToken).ConfigureAwait(false);
         await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
             .WithTopicFilter(_topics.CommandFilter, MqttQualityOfServiceLevel.AtLeastOnce).Build(), stoppingToken).ConfigureAwait(false);

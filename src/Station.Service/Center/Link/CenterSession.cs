@@ -9,7 +9,7 @@ namespace Station.Service.Center.Link;
 /// historical), its message sequence, and a gate that makes "take a seq number, start the publish" atomic so
 /// numbers reach the broker in order even with several publishes in flight.
 /// </summary>
-internal sealed class CenterSession(IMqttClient client, int bdSeq, DateTime connectedUtc, int maxInflight) : IDisposable
+internal sealed class CenterSession(IMqttClient client, int bdSeq, DateTime connectedUtc, int maxInflight, ushort topicAliasMaximum) : IDisposable
 {
     public IMqttClient Client { get; } = client;
     public int BdSeq { get; } = bdSeq;
@@ -17,6 +17,7 @@ internal sealed class CenterSession(IMqttClient client, int bdSeq, DateTime conn
     public int MaxInflight { get; } = maxInflight;
     public MessageSequence Sequence { get; } = new();
     public SemaphoreSlim PublishGate { get; } = new(1, 1);
+    public TopicAliases TopicAliases { get; } = new(topicAliasMaximum);
 
     /// <summary>True when the broker took the message (a PUBACK with success, or "no subscribers", which still means accepted).</summary>
     public static bool Delivered(MqttClientPublishResult result) =>

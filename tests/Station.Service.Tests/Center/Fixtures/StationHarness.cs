@@ -32,6 +32,7 @@ public sealed class StationHarness : IAsyncDisposable
     public OutboxStore Outbox => _host.Services.GetRequiredService<OutboxStore>();
     public CenterLink Link => _host.Services.GetRequiredService<CenterLink>();
     public ILiteDatabase Database => _database;
+    public IServiceProvider Services => _host.Services;
 
     /// <summary>Settings every test uses; <paramref name="overrides"/> replace or add <c>Center:*</c> keys.</summary>
     public static Dictionary<string, string?> Settings(string stationId, string? broker, params (string Key, string? Value)[] overrides)
@@ -55,7 +56,9 @@ public sealed class StationHarness : IAsyncDisposable
 
     public static async Task<StationHarness> StartAsync(string databaseFile, Dictionary<string, string?> settings, ILoggerProvider? log = null)
     {
-        var database = new LiteDatabase($"Filename={databaseFile}");
+        // Own mapper: LiteDB's global BsonMapper can fail ("Member Kind not found") when test classes running in
+        // parallel map the same type for the first time at once.
+        var database = new LiteDatabase($"Filename={databaseFile}", new BsonMapper());
         var control = new FakeStationControl();
         var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings);
