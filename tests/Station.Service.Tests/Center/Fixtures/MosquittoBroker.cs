@@ -56,6 +56,27 @@ public sealed class MosquittoBroker : IDisposable
         return broker;
     }
 
+    /// <summary>Plain MQTT where only <paramref name="user"/> with <paramref name="password"/> may connect.</summary>
+    public static MosquittoBroker StartWithPassword(string user, string password)
+    {
+        var directory = TempDirectory();
+        var passwordFile = Path.Combine(directory, "passwords");
+        using (var tool = Process.Start(new ProcessStartInfo("/usr/bin/mosquitto_passwd", ["-b", "-c", passwordFile, user, password]) { RedirectStandardError = true })
+            ?? throw new InvalidOperationException("mosquitto_passwd did not start"))
+        {
+            tool.WaitForExit();
+            if (tool.ExitCode != 0) throw new InvalidOperationException($"mosquitto_passwd failed: {tool.StandardError.ReadToEnd()}");
+        }
+        var port = FreePort();
+        var broker = new MosquittoBroker(directory, port, $"""
+            listener {port} 127.0.0.1
+            allow_anonymous false
+            password_file {passwordFile}
+            """);
+        broker.Start();
+        return broker;
+    }
+
     /// <summary>TLS with client certificates required; the certificate CN becomes the user name, restricted by the ACL.</summary>
     public static MosquittoBroker StartMutualTls(TestCertificates certificates, string aclText)
     {

@@ -70,7 +70,16 @@ public sealed class StationHarness : IAsyncDisposable
         builder.Services.AddCenterLink(builder.Configuration);
         var host = builder.Build();
         control.Outbox = host.Services.GetRequiredService<OutboxStore>();
-        await host.StartAsync();
+        try
+        {
+            await host.StartAsync();
+        }
+        catch
+        {
+            host.Dispose();
+            database.Dispose();
+            throw;
+        }
         return new StationHarness(host, database, control);
     }
 
