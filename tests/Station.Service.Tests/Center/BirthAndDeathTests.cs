@@ -51,6 +51,36 @@ public sealed class BirthAndDeathTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(1, states[2].Json["bdSeq"]!.GetValue<int>());
     }
 
+    [Fact]
+    public async Task When_the_station_process_is_killed_with_SIGKILL_the_broker_publishes_the_retained_will()
+    {
+        const int keepAlive = 5;
+        await using var center = await CenterObserver.StartAsync(_broker.Port, "station/HN-001/state");
+        using var process = CrashHostProgram.Start(_database, "HN-001", StationHarness.PlainBroker(_broker.Port), keepAlive);
+        try
+        {
+            var ready = process.StandardOutput.ReadLineAsync();
+            if (await Task.WhenAny(ready, Task.Delay(TimeSpan.FromSeconds(60))) != ready || await ready != "connected")
+                Assert.Fail($"the station process did not connect: {(process.HasExited ? await process.StandardError.ReadToEndAsync() : "still starting")}");
+            var birth = (await center.WaitForAsync(m => m.Count >= 1, Patience, "the birth"))[0];
+            Assert.Equal(0, birth.Json["bdSeq"]!.GetValue<int>());
+
+            var killed = DateTime.UtcNow;
+            process.Kill(); // SIGKILL: no offline message, no DISCONNECT
+            await process.WaitForExitAsync();
+
+            var states = await center.WaitForAsync(m => m.Count >= 2, Patience, "the last will");
+            var elapsed = states[1].ReceivedUtc - killed;
+            output.WriteLine($"will {elapsed.TotalMilliseconds:F0} ms after SIGKILL (keep-alive {keepAlive} s)");
+            Assert.Equal("""{"status":"offline","bdSeq":0}""", states[1].Payload);
+            Assert.True(elapsed <= TimeSpan.FromSeconds(1.5 * keepAlive), $"the will came after {elapsed.TotalSeconds:F2} s");
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill();
+        }
+    }
+
     /// <summary>
     /// Power loss, not a crash: a killed process gets its socket closed by the kernel and the broker sees that at
     /// once; a station whose power or cable is cut sends nothing at all, so only the keep-alive can tell.
