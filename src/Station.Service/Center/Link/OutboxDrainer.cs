@@ -33,7 +33,9 @@ internal sealed partial class OutboxDrainer(OutboxStore store, CenterTopics topi
         var broken = false;
         foreach (var message in batch)
         {
-            await window.WaitAsync(cancellationToken).ConfigureAwait(false);
+            // On shutdown stop starting publishes, but still delete what was acknowledged (below).
+            try { await window.WaitAsync(cancellationToken).ConfigureAwait(false); }
+            catch (OperationCanceledException) { break; }
             if (Volatile.Read(ref broken)) break;
             Task<MqttClientPublishResult> publish;
             // Taking the seq number and starting the publish is atomic, so numbers reach the broker in order.
@@ -64,7 +66,11 @@ internal sealed partial class OutboxDrainer(OutboxStore store, CenterTopics topi
                 if (CenterSession.Delivered(result)) { if (acknowledged == i) acknowledged++; }
                 else failure ??= $"outbox message {batch[i].Id} refused by the broker: {result.ReasonCode} {result.ReasonString}";
             }
-            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e)
             {
                 failure ??= $"outbox message {batch[i].Id} not acknowledged: {e.Message}";
             }
