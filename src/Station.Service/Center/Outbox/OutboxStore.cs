@@ -43,7 +43,9 @@ public sealed class OutboxStore
     public int DeleteRange(long firstId, long lastId) =>
         _messages.DeleteMany(m => m.Id >= firstId && m.Id <= lastId);
 
-    public bool Delete(long id) => _messages.Delete(id);
+    /// <summary>Deletes the given messages in one operation; returns how many existed.</summary>
+    public int DeleteIds(IReadOnlyCollection<long> ids) =>
+        ids.Count == 0 ? 0 : _messages.DeleteMany(Query.In("_id", ids.Select(id => new BsonValue(id))));
 
     /// <summary>Telemetry messages oldest first, with their payload sizes, for thinning.</summary>
     public IReadOnlyList<(long Id, long Bytes)> TelemetryOldestFirst() =>

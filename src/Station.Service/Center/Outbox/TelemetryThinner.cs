@@ -26,18 +26,16 @@ public sealed partial class TelemetryThinner(OutboxStore store, LinkStateStore s
         while (!Fits(count, bytes))
         {
             var samples = store.TelemetryOldestFirst();
-            if (samples.Count <= 1) break;
-            var removedThisPass = 0;
+            var doomed = new List<long>();
             for (var i = 0; i < samples.Count && !Fits(count, bytes); i++)
             {
                 if (i % keepEvery == 0) continue;
-                if (!store.Delete(samples[i].Id)) continue;
+                doomed.Add(samples[i].Id);
                 count--;
                 bytes -= samples[i].Bytes;
-                removedThisPass++;
             }
-            removed += removedThisPass;
-            if (removedThisPass == 0) break;
+            if (doomed.Count == 0) break;
+            removed += store.DeleteIds(doomed);
         }
 
         if (removed > 0)
