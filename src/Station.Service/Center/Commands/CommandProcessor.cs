@@ -1,0 +1,154 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Station.Service.Jobs;
+
+namespace Station.Service.Center.Commands;
+
+/// <summary>
+/// Executes one command from <c>station/{id}/cmd/{name}</c> and says what to answer. Never throws for bad input:
+/// malformed JSON, unknown names, missing or mistyped fields and invalid applicants become error results naming
+/// the problem, and nothing is stored for them. Successful results of commands that change something are stored
+/// by <c>commandId</c> and replayed when the same id comes again.
+/// </summary>
+public sealed partial class CommandProcessor(IStationControl control, ProcessedCommandStore processed, TimeProvider time, ILogger<CommandProcessor> logger)
+{
+    public const string AssignJob = "assign-job";
+    public const string CancelJob = "cancel-job";
+    public const string Pause = "pause";
+    public const string Resume = "resume";
+    public const string Rebirth = "rebirth";
+    public const string Diagnostics = "diagnostics";
+
+    /// <summary>The source recorded with jobs that arrive over MQTT.</summary>
+    public const string JobSource = "center";
+
+    private const int MaxCommandIdLength = 128;
+    private static readonly string KnownCommands = string.Join(", ", AssignJob, CancelJob, Pause, Resume, Rebirth, Diagnostics);
+
+    public async Task<CommandResult> ProcessAsync(string name, string payload, ICenterLinkActions link, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        JsonObject request;
+        try
+        {
+            if (JsonNode.Parse(payload) is not JsonObject obj)
+                return CommandResult.Failure(null, $"Command '{name}': the payload must be a JSON object.");
+            request = obj;
+        }
+        catch (JsonException e)
+        {
+            return CommandResult.Failure(null, $"Command '{name}': the payload is not valid JSON ({e.Message}).");
+        }
+
+        if (!TryGetString(request, "commandId", out var commandId, out var idError))
+            return CommandResult.Failure(null, $"Command '{name}': {idError}");
+        if (commandId.Length > MaxCommandIdLength)
+            return CommandResult.Failure(null, $"Command '{name}': commandId is longer than {MaxCommandIdLength} characters.");
+
+        if (processed.Find(commandId) is { } earlier)
+        {
+            return earlier.Command == name
+                ? CommandResult.Success(commandId, earlier.ResultJson is null ? null : JsonNode.Parse(earlier.ResultJson))
+                : CommandResult.Failure(commandId, $"commandId '{commandId}' was already used for '{earlier.Command}', not '{name}'.");
+        }
+
+        CommandResult result;
+        try
+        {
+            result = name switch
+            {
+                AssignJob => Assign(commandId, request),
+                CancelJob => Cancel(commandId, request),
+                Pause => SetPaused(commandId, paused: true),
+                Resume => SetPaused(commandId, paused: false),
+                Rebirth => CommandResult.Success(commandId, new JsonObject { ["bdSeq"] = await link.RebirthAsync(cancellationToken).ConfigureAwait(false) }),
+                Diagnostics => CommandResult.Success(commandId, DiagnosticsReport(link)),
+                _ => CommandResult.Failure(commandId, $"Unknown command '{name}'; known commands: {KnownCommands}."),
+            };
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogCommandFailed(e, name, commandId);
+            return CommandResult.Failure(commandId, $"Command '{name}' failed inside the station: {e.Message}");
+        }
+
+        // A diagnostics report is read-only and should be fresh each time, so it is not stored for replay.
+        if (result.Ok && name != Diagnostics)
+            processed.Save(new ProcessedCommand
+            {
+                CommandId = commandId,
+                Command = name,
+                ResultJson = result.Result is null ? null : CenterJson.ToText(result.Result),
+                ProcessedUtc = time.GetUtcNow().UtcDateTime,
+            });
+        return result;
+    }
+
+    private CommandResult Assign(string commandId, JsonObject request)
+    {
+        if (!request.TryGetPropertyValue("applicant", out var applicant) || applicant is null)
+            return CommandResult.Failure(commandId, "assign-job: 'applicant' is missing.");
+        if (applicant is not JsonObject)
+            return CommandResult.Failure(commandId, $"assign-job: 'applicant' must be a JSON object, not {applicant.GetValueKind()}.");
+
+        var outcome = control.Submit(CenterJson.ToText(applicant), JobSource);
+        if (outcome.Accepted)
+            return CommandResult.Success(commandId, new JsonObject { ["jobId"] = outcome.JobId, ["alreadyExisted"] = outcome.AlreadyExisted });
+
+        var message = outcome.Errors.Count > 0
+            ? "assign-job: the applicant is invalid: " + string.Join("; ", outcome.Errors)
+            : "assign-job: the applicant was rejected: " + (outcome.Error ?? "no reason given");
+        return CommandResult.Failure(commandId, message, outcome.Errors);
+    }
+
+    private CommandResult Cancel(string commandId, JsonObject request)
+    {
+        if (!TryGetString(request, "jobId", out var jobId, out var error))
+            return CommandResult.Failure(commandId, "cancel-job: " + error);
+        var outcome = control.Cancel(jobId);
+        return outcome.Cancelled
+            ? CommandResult.Success(commandId, new JsonObject { ["jobId"] = jobId })
+            : CommandResult.Failure(commandId, $"cancel-job: job '{jobId}' was not cancelled: {outcome.Error ?? "no reason given"}");
+    }
+
+    private CommandResult SetPaused(string commandId, bool paused)
+    {
+        if (paused) control.Pause();
+        else control.Resume();
+        return CommandResult.Success(commandId, new JsonObject { ["paused"] = control.IsPaused });
+    }
+
+    private JsonObject DiagnosticsReport(ICenterLinkActions link)
+    {
+        var report = link.Diagnostics();
+        report["paused"] = control.IsPaused;
+        return report;
+    }
+
+    private static bool TryGetString(JsonObject request, string field, out string value, out string error)
+    {
+        value = "";
+        if (!request.TryGetPropertyValue(field, out var node) || node is null)
+        {
+            error = $"'{field}' is missing.";
+            return false;
+        }
+        if (node.GetValueKind() != JsonValueKind.String)
+        {
+            error = $"'{field}' must be a string, not {node.GetValueKind()}.";
+            return false;
+        }
+        value = node.GetValue<string>();
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            error = $"'{field}' is empty.";
+            return false;
+        }
+        error = "";
+        return true;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Command {Command} ({CommandId}) failed")]
+    private partial void LogCommandFailed(Exception exception, string command, string commandId);
+}

@@ -1,0 +1,67 @@
+using System.Text.Json.Nodes;
+using Station.Service.Center.Outbox;
+
+namespace Station.Service.Center.Telemetry;
+
+/// <summary>
+/// Builds the payload of one <c>telemetry</c> message (without <c>seq</c>, added when published). Null readings
+/// are left out rather than sent as null, to keep samples small.
+/// </summary>
+public static class TelemetrySample
+{
+    public static JsonObject Build(
+        DateTimeOffset now,
+        TimeSpan uptime,
+        HostMetrics host,
+        TelemetrySnapshot snapshot,
+        OutboxBacklog backlog,
+        long telemetryThinned,
+        GeoFix? location)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(backlog);
+
+        // kind → state, or "state:code" when there is a code: every device, in a few bytes each.
+        var devices = new JsonObject();
+        foreach (var d in snapshot.Devices) devices[d.Kind] = d.Code is null ? d.State : $"{d.State}:{d.Code}";
+        var stock = new JsonObject();
+        foreach (var (kind, count) in snapshot.Stock.OrderBy(s => s.Key, StringComparer.Ordinal)) stock[kind] = count;
+
+        var sample = new JsonObject
+        {
+            ["time"] = IsoTime.Format(now),
+            ["uptimeS"] = (long)uptime.TotalSeconds,
+            ["cpu"] = Compact(new JsonObject
+            {
+                ["tempC"] = Round(host.CpuTemperatureCelsius, 1),
+                ["load1"] = Round(host.Load1, 2),
+                ["load5"] = Round(host.Load5, 2),
+                ["load15"] = Round(host.Load15, 2),
+            }),
+            ["mem"] = Compact(new JsonObject { ["totalB"] = host.MemoryTotalBytes, ["availB"] = host.MemoryAvailableBytes }),
+            ["diskFreeB"] = host.DiskFreeBytes,
+            ["devices"] = devices,
+            ["stock"] = stock,
+            ["queue"] = snapshot.QueueDepth,
+            ["outbox"] = new JsonObject
+            {
+                ["count"] = backlog.Count,
+                ["bytes"] = backlog.Bytes,
+                ["oldestAgeS"] = (long)backlog.OldestAge(now.UtcDateTime).TotalSeconds,
+                ["thinned"] = telemetryThinned,
+            },
+        };
+        if (location is not null)
+            sample["location"] = new JsonObject { ["lat"] = location.Latitude, ["lon"] = location.Longitude, ["fixTime"] = IsoTime.Format(location.Time) };
+        return Compact(sample);
+    }
+
+    private static double? Round(double? value, int digits) => value is { } v ? Math.Round(v, digits, MidpointRounding.AwayFromZero) : null;
+
+    private static JsonObject Compact(JsonObject json)
+    {
+        foreach (var key in json.Where(p => p.Value is null).Select(p => p.Key).ToList()) json.Remove(key);
+        return json;
+    }
+}

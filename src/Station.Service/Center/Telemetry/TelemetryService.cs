@@ -1,0 +1,62 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Station.Service.Center.Outbox;
+using Station.Service.Center.Session;
+
+namespace Station.Service.Center.Telemetry;
+
+/// <summary>
+/// Every <see cref="CenterOptions.TelemetryIntervalSeconds"/> puts one telemetry sample into the outbox (whether or
+/// not the broker is reachable), then thins old telemetry if the outbox is over budget.
+/// </summary>
+public sealed partial class TelemetryService(
+    ITelemetrySource source,
+    OutboxStore outbox,
+    TelemetryThinner thinner,
+    LinkStateStore state,
+    IOptions<CenterOptions> options,
+    TimeProvider time,
+    ILogger<TelemetryService> logger,
+    ILocationProvider? location = null) : BackgroundService
+{
+    private readonly long _started = time.GetTimestamp();
+
+    /// <summary>Takes one sample now and stores it; returns the outbox id.</summary>
+    public long SampleOnce()
+    {
+        var now = time.GetUtcNow();
+        var sample = TelemetrySample.Build(
+            now,
+            time.GetElapsedTime(_started),
+            HostMetrics.Read(options.Value.DataDirectory),
+            source.Capture(),
+            outbox.Measure(),
+            state.Get(LinkStateStore.TelemetryThinnedKey),
+            location?.Current);
+        var id = outbox.Append(OutboxStore.TelemetryKind, CenterTopics.TelemetryLevel, CenterJson.ToText(sample), now.UtcDateTime);
+        thinner.ThinIfOverBudget();
+        return id;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.TelemetryIntervalSeconds), time);
+        do
+        {
+            try
+            {
+                SampleOnce();
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A failing sensor or a full disk must not stop later samples.
+                LogSampleFailed(e);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Telemetry sample failed")]
+    private partial void LogSampleFailed(Exception exception);
+}
