@@ -1,0 +1,4 @@
+namespace Station.Service.Storage;
+
+/// <summary>The database file cannot be used (foreign, corrupt, or newer schema); the message names the file and what to do.</summary>
+public sealed class StationDatabaseException(string message, Exception? inner = null) : Exception(message, inner);
