@@ -17,12 +17,15 @@ public sealed class PipelineHealth(TimeProvider clock)
 
     public string? LastError => _error;
 
+    /// <summary>Set when the pipeline cannot run at all (e.g. the stock identity is broken); the service exits non-zero.</summary>
+    public string? Fatal { get; set; }
+
     public bool IsHealthy
     {
         get
         {
             var last = Interlocked.Read(ref _lastBeatTicks);
-            return last != 0 && _error is null && clock.GetUtcNow().UtcTicks - last <= MaxSilence.Ticks;
+            return last != 0 && _error is null && Fatal is null && clock.GetUtcNow().UtcTicks - last <= MaxSilence.Ticks;
         }
     }
 }

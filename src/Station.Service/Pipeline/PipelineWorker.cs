@@ -10,14 +10,25 @@ public sealed partial class PipelineWorker(
     IssuancePipeline pipeline,
     PipelineHealth health,
     IOptions<PipelineOptions> options,
+    IHostApplicationLifetime lifetime,
     ILogger<PipelineWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan IdlePoll = TimeSpan.FromMilliseconds(500);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var resolved = await recovery.RunAsync(stoppingToken);
-        LogRecovered(resolved);
+        try
+        {
+            LogRecovered(await recovery.RunAsync(stoppingToken));
+        }
+        catch (Stock.StockException e)
+        {
+            health.Fatal = e.Message;
+            LogFatal(e.Message);
+            lifetime.StopApplication();
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             health.Beat();
@@ -50,6 +61,9 @@ public sealed partial class PipelineWorker(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Pipeline started; recovery resolved {Count} interrupted job(s) or card(s).")]
     private partial void LogRecovered(int count);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "The pipeline cannot start: {Reason}")]
+    private partial void LogFatal(string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Pipeline turn failed unexpectedly.")]
     private partial void LogTurnFailed(Exception error);

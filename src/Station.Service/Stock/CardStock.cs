@@ -55,7 +55,7 @@ public sealed class CardStock(StationDatabase database, IEventSink events, TimeP
     internal CardRecord TakeNext(string jobId)
     {
         var counters = Counters();
-        if (counters.InHopper == 0 && options.Value.AutoLoad)
+        if (counters.InHopper == 0 && options.Value.AutoLoad == true)
         {
             var next = database.Cards.FindById(counters.LastCardId) is { } last
                 ? CardSerialNumber.Parse(last.Serial).Plus(1).ToString()

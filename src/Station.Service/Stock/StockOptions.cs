@@ -7,8 +7,8 @@ public sealed class StockOptions
 {
     public const string Section = "Stock";
 
-    /// <summary>Load more cards automatically when the hopper runs empty (simulation only).</summary>
-    public bool AutoLoad { get; set; }
+    /// <summary>Load more cards automatically when the hopper runs empty; unset means "only on simulated devices".</summary>
+    public bool? AutoLoad { get; set; }
 
     [Range(1, 100_000, ErrorMessage = "Stock:AutoLoadCount must be between {1} and {2}.")]
     public int AutoLoadCount { get; set; } = 100;
