@@ -3,9 +3,14 @@ using Station.Personalization.Biometrics;
 
 namespace Station.Devices.Fingerprint;
 
-/// <summary>A fingerprint sensor returning <see cref="SyntheticFingerprint"/> images: capture n uses seed <c>Seed + n</c>.</summary>
+/// <summary>
+/// A fingerprint sensor returning <see cref="SyntheticFingerprint"/> images: capture n of a finger uses seed
+/// <c>Seed + n mod</c> <see cref="SimulatedImageCache.Variants"/>, each rendered once.
+/// </summary>
 public sealed class SimulatedFingerprintSensor(SimulationSettings settings) : IFingerprintSensor
 {
+    private readonly Dictionary<FingerPosition, SimulatedImageCache<FingerImage>> _fingers =
+        Enum.GetValues<FingerPosition>().ToDictionary(p => p, p => new SimulatedImageCache<FingerImage>(seed => SyntheticFingerprint.Render(p, seed)));
     private int _captures;
 
     public DeviceInfo Info { get; } = new("fingerprint", "Simulated 500 ppi sensor", "sim-1", Simulated: true);
@@ -16,6 +21,6 @@ public sealed class SimulatedFingerprintSensor(SimulationSettings settings) : IF
     {
         await settings.Latency.WaitAsync(cancellationToken);
         settings.Faults.ThrowIfFails(DeviceFault.SensorTimeout, "fingerprint", $"{position} capture");
-        return SyntheticFingerprint.Render(position, settings.Seed + Interlocked.Increment(ref _captures));
+        return _fingers[position].Get(settings.Seed, Interlocked.Increment(ref _captures));
     }
 }

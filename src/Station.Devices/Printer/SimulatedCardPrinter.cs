@@ -20,6 +20,9 @@ public sealed class SimulatedCardPrinter(SimulationSettings settings, SimulatedP
     private long _rejected;
     private int _ribbon = options.RibbonPrints;
 
+    // Continue the numbering of faces kept by an earlier run, so a restart never overwrites them.
+    private long _printedFiles = options.PrintedFacesDirectory is { } dir && Directory.Exists(dir) ? Directory.GetFiles(dir, "*-front.png").Length : 0;
+
     private enum CardPosition { None, ChipStation, Printed }
 
     /// <summary>Raised when a blank card reaches the chip station.</summary>
@@ -150,7 +153,8 @@ public sealed class SimulatedCardPrinter(SimulationSettings settings, SimulatedP
             }
 
             _ribbon = _ribbon == int.MaxValue ? _ribbon : _ribbon - 1;
-            number = ++_printed;
+            _printed++;
+            number = ++_printedFiles;
             _lastFault = null;
         }
 

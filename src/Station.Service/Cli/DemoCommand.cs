@@ -150,11 +150,12 @@ public static class DemoCommand
 
     private static string Progress(JobStore store, CardStock stock, int cards, long issuedBefore, TimeSpan elapsed)
     {
-        var jobs = store.All();
+        var jobs = store.CountByState();
+        var ended = jobs[JobState.Completed] + jobs[JobState.Failed] + jobs[JobState.Cancelled];
         var summary = stock.Summary();
         var issuedNow = summary.Issued - issuedBefore;
         var rate = elapsed.TotalSeconds > 0 ? issuedNow / elapsed.TotalSeconds : 0;
         return string.Create(CultureInfo.InvariantCulture,
-            $"{jobs.Count(j => j.IsEnded)}/{jobs.Count} jobs ended (target {cards}): completed {jobs.Count(j => j.State == JobState.Completed)}, failed {jobs.Count(j => j.State == JobState.Failed)}, spoiled cards {summary.Spoiled}, {rate:F1} cards/s");
+            $"{ended}/{jobs.Values.Sum()} jobs ended (target {cards}): completed {jobs[JobState.Completed]}, failed {jobs[JobState.Failed]}, spoiled cards {summary.Spoiled}, {rate:F1} cards/s");
     }
 }

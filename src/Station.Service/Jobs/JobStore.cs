@@ -30,7 +30,16 @@ public sealed class JobStore(StationDatabase database, CardStock stock, IEventSi
         .OrderBy(j => j.Id, StringComparer.Ordinal)
         .ToList();
 
-    public int Count(Func<Job, bool>? filter = null) => filter is null ? database.Jobs.Count() : database.Jobs.FindAll().Count(filter);
+    /// <summary>The oldest unfinished job's id, read from the state index without loading the jobs.</summary>
+    public string? NextUnfinishedId() => database.Jobs.Query()
+        .Where(Query.In(nameof(Job.State), OpenStates))
+        .Select(j => j.Id)
+        .ToEnumerable()
+        .Min(StringComparer.Ordinal);
+
+    /// <summary>How many jobs are in each state (counted on the state index).</summary>
+    public IReadOnlyDictionary<JobState, int> CountByState() =>
+        Enum.GetValues<JobState>().ToDictionary(s => s, s => database.Jobs.Count(Query.EQ(nameof(Job.State), s.ToString())));
 
     /// <summary>Stores a new job in state Queued and emits <c>JobAccepted</c>; call inside a transaction.</summary>
     internal Job Insert(string applicationId, string contentHash, string applicantJson, string validatedApplicantJson, string source)
@@ -71,6 +80,11 @@ public sealed class JobStore(StationDatabase database, CardStock stock, IEventSi
             change(new JobChange(job, stock, events, clock));
             job.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
             database.Jobs.Update(job);
+            if (job.IsEnded)
+            {
+                // Biometrics and chip data are not kept at the station once the job has ended.
+                database.Artifacts.DeleteMany(a => a.JobId == job.Id);
+            }
             return job;
         });
     }

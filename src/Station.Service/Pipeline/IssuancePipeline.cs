@@ -24,13 +24,13 @@ public sealed partial class IssuancePipeline(
             return PipelineTurn.Idle;
         }
 
-        var next = store.Unfinished().FirstOrDefault();
+        var next = store.NextUnfinishedId();
         if (next is null)
         {
             return PipelineTurn.Idle;
         }
 
-        var result = await RunJobAsync(next.Id, cancellationToken);
+        var result = await RunJobAsync(next, cancellationToken);
         return result == StepResult.Waiting ? PipelineTurn.Waiting : PipelineTurn.Worked;
     }
 

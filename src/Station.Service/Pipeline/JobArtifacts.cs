@@ -1,4 +1,4 @@
-using System.Text.Json;
+using LiteDB;
 using Station.Personalization.Biometrics;
 using Station.Service.Jobs;
 using Station.Service.Storage;
@@ -6,7 +6,8 @@ using Station.Service.Storage;
 namespace Station.Service.Pipeline;
 
 /// <summary>
-/// What capture and preparation produced for a job, kept so a redo after a crash uses the same portrait and fingers.
+/// What capture and preparation produced for a job, kept so a redo after a crash uses the same portrait and fingers,
+/// and deleted when the job ends (biometrics are not kept at the station once the card is issued).
 /// <see cref="Put"/> joins the caller's transaction, so an artifact is stored together with its outcome record.
 /// </summary>
 public sealed class JobArtifacts(StationDatabase database, TimeProvider clock)
@@ -27,10 +28,10 @@ public sealed class JobArtifacts(StationDatabase database, TimeProvider clock)
 
     public byte[]? Get(string jobId, string kind) => database.Artifacts.FindById(JobArtifact.IdOf(jobId, kind))?.Data;
 
-    public bool Has(string jobId, string kind) => database.Artifacts.Exists(a => a.Id == JobArtifact.IdOf(jobId, kind));
+    public bool Has(string jobId, string kind) => database.Artifacts.Exists(Query.EQ("_id", JobArtifact.IdOf(jobId, kind)));
 
-    public void PutFinger(string jobId, FingerImage image) => Put(jobId, Finger(image.Position), JsonSerializer.SerializeToUtf8Bytes(image));
+    public void PutFinger(string jobId, FingerImage image) => Put(jobId, Finger(image.Position), FingerImageCodec.Encode(image));
 
     public FingerImage? GetFinger(string jobId, FingerPosition position) =>
-        Get(jobId, Finger(position)) is { } bytes ? JsonSerializer.Deserialize<FingerImage>(bytes) : null;
+        Get(jobId, Finger(position)) is { } bytes ? FingerImageCodec.Decode(bytes) : null;
 }

@@ -164,6 +164,7 @@ public sealed class StationDatabase : IDisposable
         Jobs.EnsureIndex(j => j.State);
         Cards.EnsureIndex(c => c.Serial, unique: true);
         Cards.EnsureIndex(c => c.JobId);
+        Artifacts.EnsureIndex(a => a.JobId);
     }
 
     private static BsonMapper CreateMapper()
