@@ -36,7 +36,7 @@ public sealed class CardStockTests : IDisposable
         AssertIdentity(new StockSummary(4, 1, 2, 0, 1));
         _station.Jobs.Change(second, c =>
         {
-            c.MoveTo(Jobs.JobState.Capturing);
+            c.MoveTo(Station.Service.Jobs.JobState.Capturing);
             c.Complete();
         });
         AssertIdentity(new StockSummary(4, 1, 1, 1, 1));
