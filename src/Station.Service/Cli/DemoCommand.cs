@@ -22,7 +22,7 @@ public static class DemoCommand
     public static Command Create()
     {
         var cards = new Option<int>("--cards") { Description = "Number of demo jobs the data directory should hold.", Required = true };
-        var latency = new Option<int>("--sim-latency-ms") { Description = "Latency of every simulated device operation, in ms." };
+        var latency = new Option<int?>("--sim-latency-ms") { Description = "Latency of every simulated device operation, in ms." };
         var faults = new Option<string?>("--faults") { Description = "Injected faults, e.g. jam=0.05,chip-write=every:7,camera=0.1 (names: " + string.Join(", ", Devices.Simulation.FaultPlan.FaultNames) + ")." };
         var samples = new Option<DirectoryInfo?>("--samples") { Description = "Folder of sample applicant documents (default: the samples shipped with station)." };
         var command = new Command("demo", "Issue N sample cards end to end on the simulated devices.") { cards, latency, faults, samples };
@@ -37,7 +37,7 @@ public static class DemoCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parseResult, int cards, int latencyMs, string? faults, string samplesDirectory, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ParseResult parseResult, int cards, int? latencyMs, string? faults, string samplesDirectory, CancellationToken cancellationToken)
     {
         if (cards < 1)
         {
@@ -50,11 +50,18 @@ public static class DemoCommand
             return await CommonOptions.WriteAsync(StationReply.Failure($"No sample applicants (*.json) in {samplesDirectory}; pass --samples DIR.\n"));
         }
 
-        var verbSettings = new Dictionary<string, string?>
+        // Only what was given on this verb overrides the configuration.
+        var verbSettings = new Dictionary<string, string?>();
+        if (latencyMs is { } ms)
         {
-            ["Simulation:LatencyMs"] = latencyMs.ToString(CultureInfo.InvariantCulture),
-            ["Simulation:Faults"] = faults,
-        };
+            verbSettings["Simulation:LatencyMs"] = ms.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (faults is not null)
+        {
+            verbSettings["Simulation:Faults"] = faults;
+        }
+
         var configuration = StationConfiguration.Build(CommonOptions.Overrides(parseResult), verbSettings);
         var dataDir = DataDirectory.Resolve(parseResult.GetValue(CommonOptions.DataDir), configuration["Station:DataDir"]);
 

@@ -7,10 +7,7 @@ public static class StationCli
 {
     public static RootCommand Create()
     {
-        var root = new RootCommand("Station: the service inside a national-ID card issuance station, and its technician commands.")
-        {
-            TreatUnmatchedTokensAsErrors = false,
-        };
+        var root = new RootCommand("Station: the service inside a national-ID card issuance station, and its technician commands.");
         root.Options.Add(CommonOptions.DataDir);
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
