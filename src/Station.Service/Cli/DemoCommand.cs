@@ -125,6 +125,7 @@ public static class DemoCommand
         }
 
         var pipeline = provider.GetRequiredService<IssuancePipeline>();
+        var residentAtStart = ResidentMegabytes();
         var issuedBefore = stock.Summary().Issued;
         var clock = Stopwatch.StartNew();
         var lastProgress = TimeSpan.Zero;
@@ -152,7 +153,14 @@ public static class DemoCommand
         var demoJobs = Enumerable.Range(1, cards).Select(n => store.FindByApplicationId(DemoSamples.ApplicationId(n))).ToList();
         var completed = demoJobs.Count(j => j?.State == JobState.Completed);
         Console.WriteLine($"demo: done. {Progress(store, stock, cards, issuedBefore, clock.Elapsed)}; elapsed {clock.Elapsed.TotalSeconds:F1} s");
+        Console.WriteLine($"demo: resident memory {residentAtStart} MB before the pipeline ran, {ResidentMegabytes()} MB after");
         return completed == cards ? ExitCodes.Success : ExitCodes.Failure;
+    }
+
+    private static long ResidentMegabytes()
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.WorkingSet64 / (1024 * 1024);
     }
 
     private static string Progress(JobStore store, CardStock stock, int cards, long issuedBefore, TimeSpan elapsed)

@@ -52,8 +52,8 @@ public static partial class RunCommand
             LogSimulated(logger, dataDir);
         }
 
-        await host.RunAsync(cancellationToken);
         var health = host.Services.GetRequiredService<PipelineHealth>();
+        await host.RunAsync(cancellationToken); // disposes the host's services when it returns
         if (health.Fatal is { } fatal)
         {
             await Console.Error.WriteLineAsync(fatal);

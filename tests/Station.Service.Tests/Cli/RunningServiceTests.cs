@@ -45,11 +45,25 @@ public sealed class RunningServiceTests : IDisposable
             }
 
             Assert.Contains(log, line => line.Contains("SIMULATED devices", StringComparison.Ordinal));
+
+            // SIGTERM (what systemd sends): a clean stop, exit 0, control socket removed.
+            using (var term = Process.Start("kill", ["-TERM", service.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await term.WaitForExitAsync();
+            }
+
+            using var stopTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await service.WaitForExitAsync(stopTimeout.Token);
+            Assert.True(service.ExitCode == 0, $"exit {service.ExitCode}: " + string.Join('\n', log));
+            Assert.False(File.Exists(socket));
         }
         finally
         {
-            service.Kill();
-            await service.WaitForExitAsync();
+            if (!service.HasExited)
+            {
+                service.Kill();
+                await service.WaitForExitAsync();
+            }
         }
     }
 
