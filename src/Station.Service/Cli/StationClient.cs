@@ -13,24 +13,35 @@ namespace Station.Service.Cli;
 /// </summary>
 public static class StationClient
 {
+    private const int LockedRetries = 25;
+    private static readonly TimeSpan LockedRetryDelay = TimeSpan.FromMilliseconds(200);
+
     public static async Task<StationReply> ExecuteAsync(StationRequest request, string? dataDirOption, IReadOnlyList<string> overrides, CancellationToken cancellationToken)
     {
         var configuration = StationConfiguration.Build(overrides);
         var dataDir = DataDirectory.Resolve(dataDirOption, configuration["Station:DataDir"]);
         var paths = new StationPaths(dataDir);
-        if (File.Exists(paths.ControlSocket) && await TrySendAsync(paths.ControlSocket, request, cancellationToken) is { } remote)
+        for (var attempt = 1; ; attempt++)
         {
-            return remote;
-        }
+            if (File.Exists(paths.ControlSocket) && await TrySendAsync(paths.ControlSocket, request, cancellationToken) is { } remote)
+            {
+                return remote;
+            }
 
-        try
-        {
-            await using var provider = StationRuntime.Build(configuration, dataDir);
-            return provider.GetRequiredService<StationRequestHandler>().Handle(request);
-        }
-        catch (StationDatabaseException e)
-        {
-            return StationReply.Failure(e.Message + "\n");
+            try
+            {
+                await using var provider = StationRuntime.Build(configuration, dataDir);
+                return provider.GetRequiredService<StationRequestHandler>().Handle(request);
+            }
+            catch (StationDatabaseException e) when (e.IsLocked && attempt < LockedRetries)
+            {
+                // The service is starting and has not opened its control socket yet.
+                await Task.Delay(LockedRetryDelay, cancellationToken);
+            }
+            catch (Exception e) when (StartupFailure.TryDescribe(e, out var code, out var message))
+            {
+                return new StationReply(code, "", message + "\n");
+            }
         }
     }
 

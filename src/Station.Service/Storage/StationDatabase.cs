@@ -21,8 +21,13 @@ public sealed class StationDatabase : IDisposable
     private static readonly byte[] LiteDbHeader = Encoding.ASCII.GetBytes("** This is a LiteDB file **");
     private const int LiteDbHeaderOffset = 32;
 
-    private StationDatabase(string filePath, LiteDatabase database)
+    public const string LockFileName = "station.lock";
+
+    private readonly FileStream _lock;
+
+    private StationDatabase(string filePath, LiteDatabase database, FileStream processLock)
     {
+        _lock = processLock;
         FilePath = filePath;
         Database = database;
         Jobs = database.GetCollection<Job>("jobs");
@@ -51,8 +56,26 @@ public sealed class StationDatabase : IDisposable
     {
         Directory.CreateDirectory(dataDirectory);
         var path = Path.GetFullPath(Path.Combine(dataDirectory, FileName));
-        RejectIfNotLiteDb(path);
+        var processLock = AcquireProcessLock(dataDirectory, path);
+        try
+        {
+            if (!File.Exists(path) || new FileInfo(path).Length == 0)
+            {
+                CreateNew(path);
+            }
 
+            RejectIfNotLiteDb(path);
+            return OpenLocked(path, processLock);
+        }
+        catch
+        {
+            processLock.Dispose();
+            throw;
+        }
+    }
+
+    private static StationDatabase OpenLocked(string path, FileStream processLock)
+    {
         LiteDatabase database;
         try
         {
@@ -62,15 +85,15 @@ public sealed class StationDatabase : IDisposable
         {
             throw new StationDatabaseException($"{path} is in use by another process ({e.Message}). Stop the other station process or use another --data-dir.", e);
         }
-        catch (Exception e) when (e is LiteException or InvalidOperationException or InvalidCastException or ArgumentException or IndexOutOfRangeException)
+        catch (Exception e) when (e is not StationDatabaseException)
         {
             throw new StationDatabaseException($"{path} cannot be read as a Station database ({e.Message}). It was left untouched; move it away to start afresh.", e);
         }
 
         try
         {
-            var opened = new StationDatabase(path, database);
-            opened.CheckOrCreateSchema();
+            var opened = new StationDatabase(path, database, processLock);
+            opened.CheckSchema();
             opened.EnsureIndexes();
             return opened;
         }
@@ -109,15 +132,52 @@ public sealed class StationDatabase : IDisposable
         return true;
     });
 
-    public void Dispose() => Database.Dispose();
+    public void Dispose()
+    {
+        Database.Dispose();
+        _lock.Dispose();
+    }
+
+    /// <summary>
+    /// LiteDB's direct mode does not stop a second process from opening the same file, which would corrupt it, so
+    /// the station holds an exclusive lock (flock, released by the kernel even on SIGKILL) on <c>station.lock</c>.
+    /// </summary>
+    private static FileStream AcquireProcessLock(string dataDirectory, string databasePath)
+    {
+        var lockPath = Path.Combine(dataDirectory, LockFileName);
+        try
+        {
+            return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e)
+        {
+            throw new StationDatabaseException($"{databasePath} is in use by another station process (lock {lockPath} is held). Use the running service (station job/stock commands reach it), or stop it first.", e)
+            {
+                IsLocked = true,
+            };
+        }
+    }
+
+    /// <summary>
+    /// Creates the file beside its final name and renames it into place once it holds the schema document, so
+    /// <c>station.db</c> either does not exist or is marked as Station's: a file without the mark is never ours.
+    /// </summary>
+    private static void CreateNew(string path)
+    {
+        var fresh = path + ".new";
+        File.Delete(fresh);
+        File.Delete(Path.Combine(Path.GetDirectoryName(fresh)!, Path.GetFileNameWithoutExtension(fresh) + "-log" + Path.GetExtension(fresh)));
+        using (var database = new LiteDatabase(new ConnectionString { Filename = fresh, Connection = ConnectionType.Direct }, CreateMapper()))
+        {
+            database.GetCollection<SchemaInfo>("meta").Insert(new SchemaInfo { Version = SchemaVersion, CreatedUtc = DateTime.UtcNow });
+            database.Checkpoint();
+        }
+
+        File.Move(fresh, path, overwrite: true);
+    }
 
     private static void RejectIfNotLiteDb(string path)
     {
-        if (!File.Exists(path) || new FileInfo(path).Length == 0)
-        {
-            return;
-        }
-
         var header = new byte[LiteDbHeaderOffset + LiteDbHeader.Length];
         int read;
         using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
@@ -131,20 +191,16 @@ public sealed class StationDatabase : IDisposable
         }
     }
 
-    private void CheckOrCreateSchema()
+    private void CheckSchema()
     {
         var meta = Database.GetCollection<SchemaInfo>("meta");
         var schema = meta.FindById(SchemaInfo.DocumentId);
         if (schema is null)
         {
             var others = Database.GetCollectionNames().Where(n => n != "meta").ToList();
-            if (others.Count > 0)
-            {
-                throw new StationDatabaseException($"{FilePath} is a LiteDB file of another application (collections: {string.Join(", ", others)}). It was left untouched; move it away or choose another --data-dir.");
-            }
-
-            meta.Insert(new SchemaInfo { Version = SchemaVersion, CreatedUtc = DateTime.UtcNow });
-            return;
+            throw new StationDatabaseException(others.Count > 0
+                ? $"{FilePath} is a LiteDB file of another application (collections: {string.Join(", ", others)}). It was left untouched; move it away or choose another --data-dir."
+                : $"{FilePath} is a LiteDB file without Station's schema mark (foreign or damaged). It was left untouched; move it away or choose another --data-dir.");
         }
 
         if (schema.Application != SchemaInfo.ApplicationName)

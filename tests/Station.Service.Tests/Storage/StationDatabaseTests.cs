@@ -83,6 +83,28 @@ public sealed class StationDatabaseTests : IDisposable
     }
 
     [Fact]
+    public void ALiteDbFileWithoutTheSchemaMarkIsRefusedNotAdopted()
+    {
+        using (new LiteDatabase(new ConnectionString { Filename = DbPath, Connection = ConnectionType.Direct }))
+        {
+        }
+
+        var before = File.ReadAllBytes(DbPath);
+        var error = Assert.Throws<StationDatabaseException>(() => StationDatabase.Open(_dir));
+        Assert.Contains("without Station's schema mark", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(DbPath));
+    }
+
+    [Fact]
+    public void AHalfCreatedFileFromACrashDuringCreationIsDiscarded()
+    {
+        File.WriteAllBytes(DbPath + ".new", [1, 2, 3]);
+        using var db = StationDatabase.Open(_dir);
+        Assert.False(File.Exists(DbPath + ".new"));
+        Assert.Equal(StationDatabase.SchemaVersion, db.Database.GetCollection<SchemaInfo>("meta").FindById(SchemaInfo.DocumentId).Version);
+    }
+
+    [Fact]
     public void ANewerSchemaIsRefused()
     {
         using (var db = StationDatabase.Open(_dir))
@@ -95,6 +117,19 @@ public sealed class StationDatabaseTests : IDisposable
 
         var error = Assert.Throws<StationDatabaseException>(() => StationDatabase.Open(_dir));
         Assert.Contains("schema version 2", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ASecondOpenerIsRefusedWhileTheFirstHoldsTheDatabase()
+    {
+        using (StationDatabase.Open(_dir))
+        {
+            var error = Assert.Throws<StationDatabaseException>(() => StationDatabase.Open(_dir));
+            Assert.True(error.IsLocked);
+            Assert.Contains("in use by another station process", error.Message, StringComparison.Ordinal);
+        }
+
+        using var afterwards = StationDatabase.Open(_dir);
     }
 
     [Fact]
