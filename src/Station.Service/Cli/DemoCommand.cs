@@ -153,7 +153,7 @@ public static class DemoCommand
         var demoJobs = Enumerable.Range(1, cards).Select(n => store.FindByApplicationId(DemoSamples.ApplicationId(n))).ToList();
         var completed = demoJobs.Count(j => j?.State == JobState.Completed);
         Console.WriteLine($"demo: done. {Progress(store, stock, cards, issuedBefore, clock.Elapsed)}; elapsed {clock.Elapsed.TotalSeconds:F1} s");
-        Console.WriteLine($"demo: resident memory {residentAtStart} MB before the pipeline ran, {ResidentMegabytes()} MB after");
+        Console.WriteLine($"demo: resident memory {residentAtStart} MB before the pipeline ran, {ResidentMegabytes()} MB after; live managed heap {GC.GetTotalMemory(forceFullCollection: true) / (1024 * 1024)} MB");
         return completed == cards ? ExitCodes.Success : ExitCodes.Failure;
     }
 
