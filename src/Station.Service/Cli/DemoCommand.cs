@@ -154,7 +154,13 @@ public static class DemoCommand
         var completed = demoJobs.Count(j => j?.State == JobState.Completed);
         Console.WriteLine($"demo: done. {Progress(store, stock, cards, issuedBefore, clock.Elapsed)}; elapsed {clock.Elapsed.TotalSeconds:F1} s");
         Console.WriteLine($"demo: resident memory {residentAtStart} MB before the pipeline ran, {ResidentMegabytes()} MB after; live managed heap {GC.GetTotalMemory(forceFullCollection: true) / (1024 * 1024)} MB");
-        return completed == cards ? ExitCodes.Success : ExitCodes.Failure;
+        if (completed == cards)
+        {
+            return ExitCodes.Success;
+        }
+
+        await Console.Error.WriteLineAsync($"demo: {cards - completed} of {cards} demo job(s) did not complete; see 'station job list' and 'station job show ID' for the reasons.");
+        return ExitCodes.Failure;
     }
 
     private static long ResidentMegabytes()
