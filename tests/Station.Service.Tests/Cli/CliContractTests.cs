@@ -162,6 +162,20 @@ public sealed class CliContractTests : IDisposable
     }
 
     [Fact]
+    public async Task DemoWithInjectedChipWriteFaultsSpoilsAndReplacesThoseCards()
+    {
+        var demo = await Station("demo", "--cards", "6", "--samples", StationProcess.SamplesDirectory, "--faults", "chip-write=every:4");
+        Assert.True(demo.ExitCode == 0, demo.ToString());
+        Assert.Contains("faults chip-write=every:4", demo.Stdout, StringComparison.Ordinal);
+
+        // The 4th write fails: 6 cards issued with 7 writes, one card spoiled ChipWriteFailed.
+        using var stock = JsonDocument.Parse((await Station("stock", "--json")).Stdout);
+        Assert.Equal(6, stock.RootElement.GetProperty("issued").GetInt32());
+        var spoiled = stock.RootElement.GetProperty("cards").EnumerateArray().Where(c => c.GetProperty("state").GetString() == "Spoiled").ToList();
+        Assert.Equal("ChipWriteFailed", Assert.Single(spoiled).GetProperty("reason").GetString());
+    }
+
+    [Fact]
     public async Task DemoWithoutSamplesSaysWhereItLooked()
     {
         var result = await Station("demo", "--cards", "1", "--samples", _files);
