@@ -38,9 +38,9 @@ public sealed partial class CardIssuingStep(
             return result;
         }
 
-        if (!await FeedAsync(job.Id, cancellationToken))
+        if (await FeedAsync(job.Id, cancellationToken) is { } notFed)
         {
-            return alarms.IsActive(HopperAlarm) ? StepResult.Waiting : StepResult.Continue;
+            return notFed;
         }
 
         var step = JobState.Encoding;
@@ -74,8 +74,8 @@ public sealed partial class CardIssuingStep(
         }
     }
 
-    /// <summary>Feeds a new card; false when the feed failed (the card is spoiled) or the hopper is empty.</summary>
-    private async Task<bool> FeedAsync(string jobId, CancellationToken cancellationToken)
+    /// <summary>Feeds a new card: null when it is at the chip station, else how the job was left (card spoiled, or waiting for cards).</summary>
+    private async Task<StepResult?> FeedAsync(string jobId, CancellationToken cancellationToken)
     {
         try
         {
@@ -90,17 +90,16 @@ public sealed partial class CardIssuingStep(
                 change.TakeCard();
             }, () => printer.FeedToChipStationAsync(cancellationToken), null);
             alarms.Clear(HopperAlarm);
-            return true;
+            return null;
         }
         catch (StockException e) when (e.Code == StockException.HopperEmpty)
         {
             alarms.Raise(HopperAlarm, e.Message);
-            return false;
+            return StepResult.Waiting;
         }
         catch (Exception e) when (SpoilReasons.IsStepFault(e))
         {
-            await RejectAndSpoilAsync(jobId, JobState.Encoding, DeviceActions.PrinterFeed, e, cancellationToken);
-            return false;
+            return await RejectAndSpoilAsync(jobId, JobState.Encoding, DeviceActions.PrinterFeed, e, cancellationToken);
         }
     }
 

@@ -105,6 +105,20 @@ public sealed class IssuancePipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task AFeedFaultSpoilsTheTakenCardAndTheJobGoesOnWithoutWaiting()
+    {
+        using var station = TestStation.Create(settings: new Dictionary<string, string?> { ["Simulation:Faults"] = "cover-open=every:2" });
+        var first = station.Submit("HN-1");
+        var second = station.Submit("HN-2");
+        Assert.Equal(StepResult.Ended, await station.RunJobAsync(first));
+        Assert.Equal(StepResult.Ended, await station.RunJobAsync(second)); // 2nd feed fails, 3rd feeds
+
+        Assert.Equal((JobState.Completed, "VN000000003"), (station.Job(second).State, station.Job(second).CardSerial));
+        var spoiled = Assert.Single(station.Stock.Cards(), c => c.State == CardState.Spoiled);
+        Assert.Equal(("VN000000002", SpoilReason.FeedFailed), (spoiled.Serial, spoiled.Reason));
+    }
+
+    [Fact]
     public async Task ExhaustedEncodeRetriesFailTheJobWithTheReason()
     {
         _station.Personalizer.AlwaysFailWrites = true;
