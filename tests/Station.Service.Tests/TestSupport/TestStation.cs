@@ -19,16 +19,18 @@ namespace Station.Service.Tests.TestSupport;
 /// <summary>
 /// The station's real composition (<see cref="StationServices.AddStation"/>) on a temporary data directory, with
 /// test doubles for the chip-side ports and crash switches around the simulated devices. Disposing it is a
-/// clean process exit; creating another on the same directory is a restart.
+/// clean process exit; creating another on the same directory is a restart. A directory it created is deleted with it.
 /// </summary>
 internal sealed class TestStation : IDisposable
 {
     private readonly ServiceProvider _provider;
+    private readonly bool _ownsDataDir;
 
-    private TestStation(string dataDir, ServiceProvider provider)
+    private TestStation(string dataDir, ServiceProvider provider, bool ownsDataDir)
     {
         DataDir = dataDir;
         _provider = provider;
+        _ownsDataDir = ownsDataDir;
     }
 
     public string DataDir { get; }
@@ -45,6 +47,7 @@ internal sealed class TestStation : IDisposable
 
     public static TestStation Create(string? dataDir = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
+        var ownsDataDir = dataDir is null;
         dataDir ??= NewDataDir();
         var values = new Dictionary<string, string?>
         {
@@ -79,7 +82,7 @@ internal sealed class TestStation : IDisposable
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         provider.ValidateStationOptions();
-        return new TestStation(dataDir, provider);
+        return new TestStation(dataDir, provider, ownsDataDir);
     }
 
     public static string NewDataDir() => Directory.CreateTempSubdirectory("station-test-").FullName;
@@ -103,5 +106,12 @@ internal sealed class TestStation : IDisposable
 
     public Task<StepResult> RunJobAsync(string jobId) => Get<IssuancePipeline>().RunJobAsync(jobId, CancellationToken.None);
 
-    public void Dispose() => _provider.Dispose();
+    public void Dispose()
+    {
+        _provider.Dispose();
+        if (_ownsDataDir)
+        {
+            Directory.Delete(DataDir, recursive: true);
+        }
+    }
 }
