@@ -1,1 +1,3 @@
-Console.WriteLine("station");
+using Station.Service.Cli;
+
+return await StationCli.InvokeAsync(args);

@@ -1,0 +1,77 @@
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Station.Service.Cli;
+
+namespace Station.Service.Hosting;
+
+/// <summary>
+/// While <c>station run</c> holds the database (LiteDB direct mode admits one process), technician commands reach
+/// it through this Unix socket in the data directory (<c>station.sock</c>, owner-only): one JSON request line in,
+/// one JSON reply line out, handled by the same <see cref="StationRequestHandler"/> the command line uses offline.
+/// </summary>
+public sealed partial class ControlSocketServer(StationPaths paths, IServiceProvider services, ILogger<ControlSocketServer> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        File.Delete(paths.ControlSocket); // a socket file left by a killed process
+        using var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        listener.Bind(new UnixDomainSocketEndPoint(paths.ControlSocket));
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(paths.ControlSocket, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+        listener.Listen(8);
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var client = await listener.AcceptAsync(stoppingToken);
+                _ = ServeAsync(client, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            File.Delete(paths.ControlSocket);
+        }
+    }
+
+    private async Task ServeAsync(Socket client, CancellationToken cancellationToken)
+    {
+        using (client)
+        {
+            await using var stream = new NetworkStream(client, ownsSocket: false);
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            await using var writer = new StreamWriter(stream, new UTF8Encoding(false)) { AutoFlush = true };
+            StationReply reply;
+            try
+            {
+                var line = await reader.ReadLineAsync(cancellationToken);
+                var request = line is null ? null : JsonSerializer.Deserialize<StationRequest>(line, CliJson.Options);
+                reply = request is null
+                    ? StationReply.BadInput("Empty request.\n")
+                    : services.GetRequiredService<StationRequestHandler>().Handle(request);
+            }
+            catch (JsonException e)
+            {
+                reply = StationReply.BadInput($"Malformed request: {e.Message}\n");
+            }
+            catch (Exception e) when (e is InvalidOperationException or LiteDB.LiteException or IOException)
+            {
+                LogRequestFailed(e);
+                reply = StationReply.Failure($"The station could not carry out the request: {e.Message}\n");
+            }
+
+            await writer.WriteLineAsync(JsonSerializer.Serialize(reply, new JsonSerializerOptions(CliJson.Options) { WriteIndented = false }));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Control request failed.")]
+    private partial void LogRequestFailed(Exception error);
+}

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using Station.Personalization.Applicants;
+using Station.Service.Storage;
+
+namespace Station.Service.Jobs;
+
+/// <summary>
+/// The one implementation of <see cref="IStationControl"/>: intake validation, idempotent submission by
+/// applicationId and content hash, cancellation, and the pause switch the pipeline obeys.
+/// </summary>
+public sealed class StationControl(StationDatabase database, JobStore store, IApplicantIntake intake) : IStationControl
+{
+    private volatile bool _paused;
+
+    public bool IsPaused => _paused;
+
+    public SubmitOutcome Submit(string applicantJson, string source)
+    {
+        ArgumentNullException.ThrowIfNull(applicantJson);
+        var result = intake.Validate(applicantJson);
+        if (!result.IsValid)
+        {
+            var errors = result.Errors.Count > 0 ? result.Errors : [new FieldError("$", "the applicant document is not valid")];
+            return new SubmitOutcome(false, null, false, errors, $"The applicant document has {errors.Count} error(s); nothing was stored.");
+        }
+
+        var applicant = result.Applicant!;
+        var hash = ApplicantContentHash.Compute(applicantJson);
+        var validated = JsonSerializer.Serialize(applicant, ApplicantSnapshot.Options);
+        return database.InTransaction(() =>
+        {
+            if (store.FindByApplicationId(applicant.ApplicationId) is { } existing)
+            {
+                return existing.ContentHash == hash
+                    ? new SubmitOutcome(true, existing.Id, true, [], null)
+                    : new SubmitOutcome(false, existing.Id, false, [new FieldError("applicationId", $"{applicant.ApplicationId} was already submitted with different content (job {existing.Id})")],
+                        $"applicationId {applicant.ApplicationId} was already submitted with different content (job {existing.Id}); use a new applicationId or cancel that job.");
+            }
+
+            var job = store.Insert(applicant.ApplicationId, hash, applicantJson, validated, source);
+            return new SubmitOutcome(true, job.Id, false, [], null);
+        });
+    }
+
+    public CancelOutcome Cancel(string jobId)
+    {
+        try
+        {
+            store.Change(jobId, change => change.Cancel("Cancelled by operator."));
+            return new CancelOutcome(true, null);
+        }
+        catch (JobAlreadyEndedException e)
+        {
+            return new CancelOutcome(false, $"Job {jobId} has already ended ({e.State}).");
+        }
+        catch (KeyNotFoundException)
+        {
+            return new CancelOutcome(false, $"No job with id {jobId}.");
+        }
+    }
+
+    public void Pause() => _paused = true;
+
+    public void Resume() => _paused = false;
+}

@@ -1,0 +1,158 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Station.Devices;
+using Station.Devices.Printer;
+using Station.Devices.SmartCards;
+using Station.Personalization.Chip;
+using Station.Service.Jobs;
+using Station.Service.Stock;
+
+namespace Station.Service.Pipeline;
+
+/// <summary>
+/// Encoding → Verifying → Printing → eject, one blank card at a time: feed (taking the card from stock in the
+/// intent's transaction), write the chip, verify and lock it, print, eject and issue. A failure that may have
+/// touched the card rejects it, spoils it with a reason and starts again with a new card, until the failing
+/// step's retry budget is spent.
+/// </summary>
+public sealed partial class CardIssuingStep(
+    JobStore store,
+    DeviceActionRunner runner,
+    PrepareStep prepare,
+    ICardPrinter printer,
+    IChipEncoder encoder,
+    IChipPersonalizer personalizer,
+    TrustAnchor trust,
+    AlarmRaiser alarms,
+    IOptions<PipelineOptions> options,
+    ILogger<CardIssuingStep> logger)
+{
+    public const string HopperAlarm = "HopperEmpty";
+
+    public async Task<StepResult> RunAsync(Job job, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var (card, result) = prepare.GetOrPrepare(job);
+        if (card is null)
+        {
+            return result;
+        }
+
+        if (await FeedAsync(job.Id, cancellationToken) is { } notFed)
+        {
+            return notFed;
+        }
+
+        var step = JobState.Encoding;
+        var action = DeviceActions.ChipWrite;
+        try
+        {
+            await runner.RunAsync(job.Id, action, null, null, async () =>
+            {
+                await using var chip = await encoder.ConnectAsync(cancellationToken);
+                await personalizer.WriteAsync(chip, card.Chip, cancellationToken);
+            }, null);
+
+            (step, action) = (JobState.Verifying, DeviceActions.ChipVerify);
+            await runner.RunAsync(job.Id, action, null, change => Enter(change, JobState.Verifying), async () =>
+            {
+                await using var chip = await encoder.ConnectAsync(cancellationToken);
+                await personalizer.VerifyAndLockAsync(chip, card.Chip, trust.Csca, cancellationToken);
+            }, null);
+
+            (step, action) = (JobState.Printing, DeviceActions.PrinterPrint);
+            await runner.RunAsync(job.Id, action, null, change => Enter(change, JobState.Printing),
+                () => printer.PrintAsync(card.Face.FrontPng, card.Face.BackPng, cancellationToken), null);
+
+            action = DeviceActions.PrinterEject;
+            await runner.RunAsync(job.Id, action, null, null, () => printer.EjectAsync(cancellationToken), change => change.Complete());
+            return StepResult.Ended;
+        }
+        catch (Exception e) when (SpoilReasons.IsStepFault(e))
+        {
+            return await RejectAndSpoilAsync(job.Id, step, action, e, cancellationToken);
+        }
+    }
+
+    /// <summary>Feeds a new card: null when it is at the chip station, else how the job was left (card spoiled, or waiting for cards).</summary>
+    private async Task<StepResult?> FeedAsync(string jobId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await runner.RunAsync(jobId, DeviceActions.PrinterFeed, null, change =>
+            {
+                if (change.Job.State != JobState.Encoding)
+                {
+                    change.MoveTo(JobState.Encoding, "a new card is needed");
+                }
+
+                change.CountAttempt(JobState.Encoding);
+                change.TakeCard();
+            }, () => printer.FeedToChipStationAsync(cancellationToken), null);
+            alarms.Clear(HopperAlarm);
+            return null;
+        }
+        catch (StockException e) when (e.Code == StockException.HopperEmpty)
+        {
+            alarms.Raise(HopperAlarm, e.Message);
+            return StepResult.Waiting;
+        }
+        catch (Exception e) when (SpoilReasons.IsStepFault(e))
+        {
+            return await RejectAndSpoilAsync(jobId, JobState.Encoding, DeviceActions.PrinterFeed, e, cancellationToken);
+        }
+    }
+
+    private static void Enter(JobChange change, JobState step)
+    {
+        change.MoveTo(step);
+        change.CountAttempt(step);
+    }
+
+    private async Task<StepResult> RejectAndSpoilAsync(string jobId, JobState step, string action, Exception error, CancellationToken cancellationToken)
+    {
+        var reason = SpoilReasons.From(error, action);
+        LogCardFault(jobId, step, action, reason, error.Message);
+        store.Change(jobId, change =>
+        {
+            change.Outcome(action, DeviceActions.Fault, $"{reason}: {error.Message}");
+            change.Intent(DeviceActions.PrinterReject, reason);
+        });
+        await RejectQuietlyAsync(jobId, cancellationToken);
+
+        var job = store.Change(jobId, change =>
+        {
+            change.Outcome(DeviceActions.PrinterReject, DeviceActions.Ok);
+            change.SpoilCard(reason, error.Message);
+            var max = options.Value.MaxFailuresAt(step);
+            if (DeviceActionRunner.FailuresAt(change.Job, step) >= max)
+            {
+                change.Fail($"{step}Failed", $"{step} failed {max} time(s); last: {reason}: {error.Message}");
+            }
+            else if (change.Job.State != JobState.Encoding)
+            {
+                change.MoveTo(JobState.Encoding, $"retry with a new card after {reason}");
+            }
+        });
+        return job.IsEnded ? StepResult.Ended : StepResult.Continue;
+    }
+
+    /// <summary>Rejects whatever card is in the printer; a failing reject is logged, the card is spoiled either way.</summary>
+    internal async Task RejectQuietlyAsync(string jobId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await printer.RejectAsync(cancellationToken);
+        }
+        catch (DeviceFaultException e)
+        {
+            LogRejectFailed(jobId, e.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: {Action} failed at {Step}, card spoiled {Reason}: {Error}")]
+    private partial void LogCardFault(string jobId, JobState step, string action, string reason, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Job {JobId}: rejecting the card failed ({Error}); remove it from the printer by hand.")]
+    private partial void LogRejectFailed(string jobId, string error);
+}

@@ -1,0 +1,83 @@
+using Microsoft.Extensions.Logging;
+using Station.Service.Jobs;
+
+namespace Station.Service.Pipeline;
+
+/// <summary>
+/// The issuance state machine: takes the oldest unfinished job and drives it, one step at a time, until it ends
+/// or the station has to wait. One job at a time; every step is durable (see <see cref="DeviceActionRunner"/>).
+/// </summary>
+public sealed partial class IssuancePipeline(
+    JobStore store,
+    CaptureStep capture,
+    PrepareStep prepare,
+    CardIssuingStep cardIssuing,
+    PreparedCardCache cache,
+    IStationControl control,
+    ILogger<IssuancePipeline> logger)
+{
+    /// <summary>Works on the oldest unfinished job until it ends or must wait. Returns <see cref="PipelineTurn.Idle"/> when there is nothing to do.</summary>
+    public async Task<PipelineTurn> RunNextAsync(CancellationToken cancellationToken)
+    {
+        if (control.IsPaused)
+        {
+            return PipelineTurn.Idle;
+        }
+
+        var next = store.NextUnfinishedId();
+        if (next is null)
+        {
+            return PipelineTurn.Idle;
+        }
+
+        var result = await RunJobAsync(next, cancellationToken);
+        return result == StepResult.Waiting ? PipelineTurn.Waiting : PipelineTurn.Worked;
+    }
+
+    /// <summary>Drives one job until it ends or must wait.</summary>
+    public async Task<StepResult> RunJobAsync(string jobId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var job = store.Find(jobId) ?? throw new KeyNotFoundException($"No job with id {jobId}.");
+                var result = job.State switch
+                {
+                    JobState.Queued => Start(job),
+                    JobState.Capturing => await capture.RunAsync(job, cancellationToken),
+                    JobState.Preparing => prepare.Run(job),
+                    JobState.Encoding or JobState.Verifying or JobState.Printing => await cardIssuing.RunAsync(job, cancellationToken),
+                    _ => StepResult.Ended,
+                };
+                if (result != StepResult.Continue)
+                {
+                    if (result == StepResult.Ended)
+                    {
+                        cache.Forget(jobId);
+                    }
+
+                    return result;
+                }
+            }
+        }
+        catch (JobAlreadyEndedException e)
+        {
+            // Cancelled while a device worked on it: the cancel already spoiled any card; clear the printer.
+            LogEndedMeanwhile(jobId, e.State);
+            await cardIssuing.RejectQuietlyAsync(jobId, cancellationToken);
+            cache.Forget(jobId);
+            return StepResult.Ended;
+        }
+    }
+
+    private StepResult Start(Job job)
+    {
+        store.Change(job.Id, change => change.MoveTo(JobState.Capturing));
+        return StepResult.Continue;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} ended ({State}) while the pipeline worked on it; its card was rejected.")]
+    private partial void LogEndedMeanwhile(string jobId, JobState state);
+}

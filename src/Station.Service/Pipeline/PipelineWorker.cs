@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Station.Service.Pipeline;
+
+/// <summary>The hosted loop of <c>station run</c>: start-up recovery once, then pipeline turns, beating <see cref="PipelineHealth"/>.</summary>
+public sealed partial class PipelineWorker(
+    StartupRecovery recovery,
+    IssuancePipeline pipeline,
+    PipelineHealth health,
+    IOptions<PipelineOptions> options,
+    IHostApplicationLifetime lifetime,
+    ILogger<PipelineWorker> logger) : BackgroundService
+{
+    private static readonly TimeSpan IdlePoll = TimeSpan.FromMilliseconds(500);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            LogRecovered(await recovery.RunAsync(stoppingToken));
+        }
+        catch (Stock.StockException e)
+        {
+            health.Fatal = e.Message;
+            LogFatal(e.Message);
+            lifetime.StopApplication();
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            health.Beat();
+            try
+            {
+                var turn = await pipeline.RunNextAsync(stoppingToken);
+                health.ReportError(null);
+                if (turn == PipelineTurn.Idle)
+                {
+                    await Task.Delay(IdlePoll, stoppingToken);
+                }
+                else if (turn == PipelineTurn.Waiting)
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(options.Value.WaitSeconds), stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e) when (e is InvalidOperationException or InvalidDataException or IOException or LiteDB.LiteException or KeyNotFoundException)
+            {
+                // Unexpected: the watchdog stops being fed, so systemd restarts us if this persists.
+                health.ReportError(e.Message);
+                LogTurnFailed(e);
+                await Task.Delay(TimeSpan.FromSeconds(options.Value.WaitSeconds), stoppingToken);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Pipeline started; recovery resolved {Count} interrupted job(s) or card(s).")]
+    private partial void LogRecovered(int count);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "The pipeline cannot start: {Reason}")]
+    private partial void LogFatal(string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Pipeline turn failed unexpectedly.")]
+    private partial void LogTurnFailed(Exception error);
+}

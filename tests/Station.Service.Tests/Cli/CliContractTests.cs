@@ -1,0 +1,191 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Station.Service.Tests.TestSupport;
+
+namespace Station.Service.Tests.Cli;
+
+/// <summary>The <c>station</c> command line as a technician uses it: exit codes, stderr field errors and the JSON contracts.</summary>
+public sealed class CliContractTests : IDisposable
+{
+    private readonly string _dir = TestStation.NewDataDir();
+    private readonly string _files = Directory.CreateTempSubdirectory("station-cli-").FullName;
+
+    private Task<StationResult> Station(params string[] args) => StationProcess.RunAsync([.. args, "--data-dir", _dir]);
+
+    private string SampleFile => Path.Combine(StationProcess.SamplesDirectory, "01-nguyen-van-an.json");
+
+    [Fact]
+    public async Task EveryVerbHasHelp()
+    {
+        string[][] verbs = [[], ["run"], ["demo"], ["job"], ["job", "submit"], ["job", "list"], ["job", "show"], ["job", "cancel"], ["stock"], ["stock", "load"]];
+        foreach (var verb in verbs)
+        {
+            var result = await StationProcess.RunAsync([.. verb, "--help"]);
+            Assert.True(result.ExitCode == 0, $"station {string.Join(' ', verb)} --help: {result}");
+            Assert.Contains("Usage:", result.Stdout, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task SubmitIsIdempotentAndListShowsTheJsonContract()
+    {
+        var first = await Station("job", "submit", SampleFile);
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.StartsWith("Accepted: job ", first.Stdout, StringComparison.Ordinal);
+        var again = await Station("job", "submit", SampleFile);
+        Assert.Equal(0, again.ExitCode);
+        Assert.StartsWith("Already submitted: job ", again.Stdout, StringComparison.Ordinal);
+
+        var list = await Station("job", "list", "--json");
+        Assert.Equal(0, list.ExitCode);
+        using var json = JsonDocument.Parse(list.Stdout);
+        var job = Assert.Single(json.RootElement.EnumerateArray());
+        foreach (var key in new[] { "id", "applicationId", "state", "cardSerial", "attempts", "failureReason" })
+        {
+            Assert.True(job.TryGetProperty(key, out _), $"job list --json lacks '{key}': {list.Stdout}");
+        }
+
+        Assert.Equal("HN-2026-000123", job.GetProperty("applicationId").GetString());
+        Assert.Equal("Queued", job.GetProperty("state").GetString());
+        Assert.Equal(JsonValueKind.Null, job.GetProperty("cardSerial").ValueKind);
+        Assert.Equal(JsonValueKind.Null, job.GetProperty("failureReason").ValueKind);
+
+        var id = job.GetProperty("id").GetString()!;
+        var show = await Station("job", "show", id, "--json");
+        Assert.Equal(0, show.ExitCode);
+        using var detail = JsonDocument.Parse(show.Stdout);
+        Assert.Equal(id, detail.RootElement.GetProperty("job").GetProperty("id").GetString());
+        Assert.Equal("Transition", detail.RootElement.GetProperty("history")[0].GetProperty("kind").GetString());
+
+        Assert.Equal(0, (await Station("job", "cancel", id)).ExitCode);
+        var twice = await Station("job", "cancel", id);
+        Assert.Equal(1, twice.ExitCode);
+        Assert.Contains("already ended (Cancelled)", twice.Stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{ \"applicationId\": ", "$")]
+    [InlineData("""{ "applicationId": 5, "profile": "VNM", "fullName": "A", "idNumber": "001090012345", "dateOfBirth": "1990-01-15", "sex": "M" }""", "applicationId")]
+    [InlineData("""{ "applicationId": "X-1", "profile": "XXX", "fullName": "A", "idNumber": "001090012345", "dateOfBirth": "1990-01-15", "sex": "M" }""", "profile")]
+    [InlineData("""{ "applicationId": "X-1", "profile": "VNM", "fullName": "A", "idNumber": "001090012345", "dateOfBirth": "1990-02-30", "sex": "M" }""", "dateOfBirth")]
+    public async Task BadApplicantsExitTwoWithTheFieldOnStderrAndStoreNothing(string document, string field)
+    {
+        var file = Path.Combine(_files, "bad.json");
+        await File.WriteAllTextAsync(file, document);
+
+        var result = await Station("job", "submit", file);
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains(field + ":", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal("[]", (await Station("job", "list", "--json")).Stdout.Trim());
+    }
+
+    [Fact]
+    public async Task MissingFileUnknownJobAndUnknownOptionAreBadInput()
+    {
+        var missing = await Station("job", "submit", Path.Combine(_files, "nope.json"));
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("does not exist", missing.Stderr, StringComparison.Ordinal);
+
+        var unknown = await Station("job", "show", "nope");
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("No job with id 'nope'", unknown.Stderr, StringComparison.Ordinal);
+
+        var option = await Station("job", "list", "--colour");
+        Assert.Equal(2, option.ExitCode);
+        Assert.Contains("--colour", option.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StockLoadAndTheStockJsonContract()
+    {
+        var load = await Station("stock", "load", "--first", "VN000000001", "--count", "3");
+        Assert.True(load.ExitCode == 0, load.ToString());
+
+        var stock = await Station("stock", "--json");
+        using var json = JsonDocument.Parse(stock.Stdout);
+        var root = json.RootElement;
+        Assert.Equal((3, 3, 0, 0, 0), (root.GetProperty("loaded").GetInt32(), root.GetProperty("inHopper").GetInt32(), root.GetProperty("inUse").GetInt32(), root.GetProperty("issued").GetInt32(), root.GetProperty("spoiled").GetInt32()));
+        var card = root.GetProperty("cards")[0];
+        Assert.Equal("VN000000001", card.GetProperty("serial").GetString());
+        Assert.Equal("InHopper", card.GetProperty("state").GetString());
+        Assert.Equal(JsonValueKind.Null, card.GetProperty("jobId").ValueKind);
+        Assert.Equal(JsonValueKind.Null, card.GetProperty("reason").ValueKind);
+
+        var bad = await Station("stock", "load", "--first", "12345", "--count", "3");
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("not a card serial", bad.Stderr, StringComparison.Ordinal);
+        var overlap = await Station("stock", "load", "--first", "VN000000003", "--count", "3");
+        Assert.Equal(2, overlap.ExitCode);
+    }
+
+    [Fact]
+    public async Task ACorruptDatabaseExitsOneNamingTheFileAndIsNotTouched()
+    {
+        var path = Path.Combine(_dir, "station.db");
+        var junk = RandomNumberGenerator.GetBytes(16_384);
+        await File.WriteAllBytesAsync(path, junk);
+
+        var result = await Station("job", "list");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(path, result.Stderr, StringComparison.Ordinal);
+        Assert.Equal(junk, await File.ReadAllBytesAsync(path));
+    }
+
+    [Theory]
+    [InlineData("--Pipeline:EncodeAttempts=0", "Pipeline:EncodeAttempts")]
+    [InlineData("--Pipeline:EncodeAttempts=many", "Pipeline:EncodeAttempts")]
+    [InlineData("--Stock:AutoLoadFirstSerial=12", "Stock:AutoLoadFirstSerial")]
+    [InlineData("--Simulation:Faults=smoke=1", "Simulation:Faults")]
+    public async Task ABadConfigurationValueStopsTheStartNamingTheKey(string setting, string key)
+    {
+        var result = await Station("demo", "--cards", "1", "--samples", StationProcess.SamplesDirectory, setting);
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains(key, result.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_dir, "station.db")), "nothing may be written before the configuration is valid");
+    }
+
+    [Fact]
+    public async Task DemoIssuesEveryCardAndARerunAddsNothing()
+    {
+        var demo = await Station("demo", "--cards", "4", "--samples", StationProcess.SamplesDirectory);
+        Assert.True(demo.ExitCode == 0, demo.ToString());
+        Assert.Contains("completed 4, failed 0", demo.Stdout, StringComparison.Ordinal);
+        Assert.Contains("cards/s", demo.Stdout, StringComparison.Ordinal);
+
+        var again = await Station("demo", "--cards", "4", "--samples", StationProcess.SamplesDirectory);
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains("resuming", again.Stdout, StringComparison.Ordinal);
+        using var list = JsonDocument.Parse((await Station("job", "list", "--json")).Stdout);
+        Assert.Equal(4, list.RootElement.GetArrayLength());
+        Assert.All(list.RootElement.EnumerateArray(), j => Assert.Equal("Completed", j.GetProperty("state").GetString()));
+        Assert.Equal(8, Directory.GetFiles(Path.Combine(_dir, "printed"), "*.png").Length);
+    }
+
+    [Fact]
+    public async Task DemoWithInjectedChipWriteFaultsSpoilsAndReplacesThoseCards()
+    {
+        var demo = await Station("demo", "--cards", "6", "--samples", StationProcess.SamplesDirectory, "--faults", "chip-write=every:4");
+        Assert.True(demo.ExitCode == 0, demo.ToString());
+        Assert.Contains("faults chip-write=every:4", demo.Stdout, StringComparison.Ordinal);
+
+        // The 4th write fails: 6 cards issued with 7 writes, one card spoiled ChipWriteFailed.
+        using var stock = JsonDocument.Parse((await Station("stock", "--json")).Stdout);
+        Assert.Equal(6, stock.RootElement.GetProperty("issued").GetInt32());
+        var spoiled = stock.RootElement.GetProperty("cards").EnumerateArray().Where(c => c.GetProperty("state").GetString() == "Spoiled").ToList();
+        Assert.Equal("ChipWriteFailed", Assert.Single(spoiled).GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task DemoWithoutSamplesSaysWhereItLooked()
+    {
+        var result = await Station("demo", "--cards", "1", "--samples", _files);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(_files, result.Stderr, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        Directory.Delete(_dir, recursive: true);
+        Directory.Delete(_files, recursive: true);
+    }
+}

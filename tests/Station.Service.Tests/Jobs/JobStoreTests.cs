@@ -1,0 +1,117 @@
+using Station.Service.Events;
+using Station.Service.Jobs;
+using Station.Service.Stock;
+using Station.Service.Tests.TestSupport;
+
+namespace Station.Service.Tests.Jobs;
+
+public sealed class JobStoreTests : IDisposable
+{
+    private readonly TestStation _station = TestStation.Create();
+
+    [Fact]
+    public void AJobEndsExactlyOnce()
+    {
+        var job = _station.Submit("A-1");
+        _station.Jobs.Change(job, c =>
+        {
+            c.MoveTo(JobState.Encoding);
+            c.TakeCard();
+            c.Complete();
+        });
+
+        var error = Assert.Throws<JobAlreadyEndedException>(() => _station.Jobs.Change(job, c => c.Fail("Late", "too late")));
+        Assert.Equal(JobState.Completed, error.State);
+        Assert.Throws<JobAlreadyEndedException>(() => _station.Jobs.Change(job, c => c.Cancel("too late")));
+
+        var stored = _station.Job(job);
+        Assert.Equal(JobState.Completed, stored.State);
+        Assert.Null(stored.FailureReason);
+        Assert.Single(_station.Events(), e => e.Type == EventTypes.JobCompleted);
+        Assert.DoesNotContain(_station.Events(), e => e.Type is EventTypes.JobFailed or EventTypes.JobCancelled);
+    }
+
+    [Fact]
+    public void EndingTwiceInOneChangeIsRefusedAndRolledBack()
+    {
+        var job = _station.Submit("A-1");
+        Assert.Throws<JobAlreadyEndedException>(() => _station.Jobs.Change(job, c =>
+        {
+            c.Fail("First", "first");
+            c.Cancel("second");
+        }));
+        Assert.Equal(JobState.Queued, _station.Job(job).State);
+    }
+
+    [Fact]
+    public void AFailedChangeCommitsNothingNeitherJobNorCardNorEvent()
+    {
+        var job = _station.Submit("A-1");
+        var eventsBefore = _station.Events().Count;
+        Assert.Throws<InvalidOperationException>(() => _station.Jobs.Change(job, c =>
+        {
+            c.MoveTo(JobState.Encoding);
+            c.TakeCard();
+            c.Intent("printer.feed");
+            throw new InvalidOperationException("boom");
+        }));
+
+        var stored = _station.Job(job);
+        Assert.Equal(JobState.Queued, stored.State);
+        Assert.Null(stored.CardSerial);
+        Assert.Equal(eventsBefore, _station.Events().Count);
+        Assert.Equal(0, _station.Stock.Summary().InUse);
+        Assert.Equal(_station.Stock.Summary(), _station.Stock.VerifyIdentity());
+    }
+
+    [Fact]
+    public void TransitionsAreRecordedWithTheirEventsInTheSameCommit()
+    {
+        var job = _station.Submit("A-1");
+        _station.Jobs.Change(job, c =>
+        {
+            c.MoveTo(JobState.Capturing);
+            c.Intent("camera.capture");
+        });
+
+        var stored = _station.Job(job);
+        Assert.True(stored.HasOpenIntent);
+        Assert.Equal([JobRecordKind.Transition, JobRecordKind.Transition, JobRecordKind.Intent], stored.History.Select(r => r.Kind));
+        var changed = Assert.Single(_station.Events(), e => e.Type == EventTypes.JobStateChanged);
+        Assert.Equal(("Queued", "Capturing", job), (changed.Data["from"]!.GetValue<string>(), changed.Data["to"]!.GetValue<string>(), changed.Data["jobId"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public void FailSpoilsAHeldCardAndRecordsTheReason()
+    {
+        var job = _station.Submit("A-1");
+        _station.Jobs.Change(job, c =>
+        {
+            c.MoveTo(JobState.Encoding);
+            c.TakeCard();
+        });
+        _station.Jobs.Change(job, c => c.Fail("EncodingFailed", "no luck", SpoilReason.ChipWriteFailed));
+
+        var stored = _station.Job(job);
+        Assert.Equal(("EncodingFailed", "no luck"), (stored.FailureReason!.Code, stored.FailureReason.Message));
+        var card = Assert.Single(_station.Stock.Cards(), c => c.State == CardState.Spoiled);
+        Assert.Equal(SpoilReason.ChipWriteFailed, card.Reason);
+        var spoiled = Assert.Single(_station.Events(), e => e.Type == EventTypes.CardSpoiled);
+        Assert.Equal(card.Serial, spoiled.Data["serial"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void MoveToRefusesFinalStates()
+    {
+        var job = _station.Submit("A-1");
+        Assert.Throws<ArgumentException>(() => _station.Jobs.Change(job, c => c.MoveTo(JobState.Completed)));
+    }
+
+    [Fact]
+    public void UnknownJobIsReported()
+    {
+        Assert.Throws<KeyNotFoundException>(() => _station.Jobs.Change("nope", c => c.Intent("x")));
+    }
+
+    public void Dispose() => _station.Dispose();
+}

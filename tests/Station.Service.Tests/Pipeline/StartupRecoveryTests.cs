@@ -1,0 +1,157 @@
+using Station.Service.Events;
+using Station.Service.Jobs;
+using Station.Service.Pipeline;
+using Station.Service.Stock;
+using Station.Service.Tests.TestSupport;
+
+namespace Station.Service.Tests.Pipeline;
+
+/// <summary>
+/// The station "dies" during each device action (a <see cref="SimulatedCrashException"/> leaves the intent open),
+/// then restarts on the same data directory: recovery must resolve the job deliberately and the job must complete
+/// exactly once, with any held card spoiled Interrupted.
+/// </summary>
+public sealed class StartupRecoveryTests : IDisposable
+{
+    private readonly string _dir = TestStation.NewDataDir();
+
+    public static TheoryData<string, JobState, bool> Actions => new()
+    {
+        { DeviceActions.CameraCapture, JobState.Capturing, false },
+        { DeviceActions.FingerprintCapture, JobState.Capturing, false },
+        { DeviceActions.PrinterFeed, JobState.Encoding, true },
+        { DeviceActions.ChipWrite, JobState.Encoding, true },
+        { DeviceActions.ChipVerify, JobState.Verifying, true },
+        { DeviceActions.PrinterPrint, JobState.Printing, true },
+        { DeviceActions.PrinterEject, JobState.Printing, true },
+    };
+
+    [Theory]
+    [MemberData(nameof(Actions))]
+    public async Task ACrashDuringAnActionIsResolvedAndTheJobCompletesOnce(string action, JobState crashedIn, bool heldCard)
+    {
+        string job;
+        using (var station = TestStation.Create(_dir))
+        {
+            job = station.Submit("HN-1");
+            station.Crash.CrashAt = action;
+            await Assert.ThrowsAsync<SimulatedCrashException>(() => station.RunJobAsync(job));
+            var crashed = station.Job(job);
+            Assert.Equal(crashedIn, crashed.State);
+            Assert.True(crashed.HasOpenIntent);
+            Assert.Equal(action, crashed.LastRecord!.Action);
+        }
+
+        using (var restarted = TestStation.Create(_dir))
+        {
+            Assert.Equal(1, await restarted.Get<StartupRecovery>().RunAsync(CancellationToken.None));
+            var resolved = restarted.Job(job);
+            Assert.False(resolved.HasOpenIntent);
+            Assert.Contains(resolved.History, r => r.Kind == JobRecordKind.Outcome && r.Action == action && r.Result == DeviceActions.Interrupted);
+            Assert.Equal(crashedIn is JobState.Verifying or JobState.Printing ? JobState.Encoding : crashedIn, resolved.State);
+
+            Assert.Equal(StepResult.Ended, await restarted.RunJobAsync(job));
+            AssertCompletedOnce(restarted, job, heldCard);
+        }
+    }
+
+    [Fact]
+    public async Task ACrashWhileRejectingAFailedCardSpoilsItInterrupted()
+    {
+        string job;
+        using (var station = TestStation.Create(_dir))
+        {
+            job = station.Submit("HN-1");
+            station.Personalizer.WriteFailures.Enqueue(SpoilReason.ChipWriteFailed);
+            station.Crash.CrashAt = DeviceActions.PrinterReject;
+            await Assert.ThrowsAsync<SimulatedCrashException>(() => station.RunJobAsync(job));
+            Assert.Equal(DeviceActions.PrinterReject, station.Job(job).LastRecord!.Action);
+        }
+
+        using var restarted = TestStation.Create(_dir);
+        await restarted.Get<StartupRecovery>().RunAsync(CancellationToken.None);
+        await restarted.RunJobAsync(job);
+        AssertCompletedOnce(restarted, job, heldCard: true);
+    }
+
+    [Fact]
+    public async Task AJobInterruptedAfterPreparationIsPreparedAgainWithNewKeys()
+    {
+        string job;
+        using (var station = TestStation.Create(_dir))
+        {
+            job = station.Submit("HN-1");
+            station.Crash.CrashAt = DeviceActions.ChipWrite;
+            await Assert.ThrowsAsync<SimulatedCrashException>(() => station.RunJobAsync(job));
+            Assert.Single(station.Builder.Built);
+        }
+
+        using var restarted = TestStation.Create(_dir);
+        await restarted.Get<StartupRecovery>().RunAsync(CancellationToken.None);
+        await restarted.RunJobAsync(job);
+        Assert.Single(restarted.Builder.Built); // prepared again in the new process, from the stored captures
+        Assert.Contains(restarted.Job(job).History, r => r.Action == "prepare.redo");
+    }
+
+    [Fact]
+    public async Task ACardInUseByNoUnfinishedJobIsSpoiledAtStartUp()
+    {
+        using (var station = TestStation.Create(_dir))
+        {
+            var job = station.Submit("HN-1");
+            station.Jobs.Change(job, c =>
+            {
+                c.MoveTo(JobState.Encoding);
+                c.TakeCard();
+                c.Job.CardSerial = null; // as if the job had let go of it without recording the card's end
+            });
+        }
+
+        using var restarted = TestStation.Create(_dir);
+        Assert.Equal(1, await restarted.Get<StartupRecovery>().RunAsync(CancellationToken.None));
+        var card = Assert.Single(restarted.Stock.Cards(), c => c.State != CardState.InHopper);
+        Assert.Equal((CardState.Spoiled, SpoilReason.Interrupted), (card.State, card.Reason));
+    }
+
+    [Fact]
+    public async Task RecoveryRefusesABrokenStockIdentity()
+    {
+        using (var station = TestStation.Create(_dir))
+        {
+            station.Stock.Load("VN000000001", 2, "test");
+            var card = station.Database.Cards.FindById(1L);
+            card.State = CardState.Issued;
+            station.Database.Cards.Update(card);
+        }
+
+        using var restarted = TestStation.Create(_dir);
+        await Assert.ThrowsAsync<StockException>(() => restarted.Get<StartupRecovery>().RunAsync(CancellationToken.None));
+    }
+
+    private static void AssertCompletedOnce(TestStation station, string job, bool heldCard)
+    {
+        var done = station.Job(job);
+        Assert.Equal(JobState.Completed, done.State);
+        Assert.Single(done.History, r => r.Action.EndsWith("→Completed", StringComparison.Ordinal));
+        Assert.Single(station.Events(), e => e.Type == EventTypes.JobCompleted);
+        IssuancePipelineTests.AssertEveryIntentHasItsOutcome(done); // an interrupted outcome closes its intent
+
+        var cards = station.Stock.Cards();
+        var issued = Assert.Single(cards, c => c.State == CardState.Issued);
+        Assert.Equal((done.CardSerial, job), (issued.Serial, issued.JobId));
+        if (heldCard)
+        {
+            var spoiled = Assert.Single(cards, c => c.State == CardState.Spoiled);
+            Assert.Equal(SpoilReason.Interrupted, spoiled.Reason);
+            Assert.NotEqual(issued.Serial, spoiled.Serial);
+        }
+        else
+        {
+            Assert.DoesNotContain(cards, c => c.State == CardState.Spoiled);
+        }
+
+        Assert.Equal(0, station.Stock.VerifyIdentity().InUse);
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+}
