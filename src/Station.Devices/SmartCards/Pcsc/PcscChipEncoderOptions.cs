@@ -1,0 +1,13 @@
+namespace Station.Devices.SmartCards.Pcsc;
+
+/// <summary>Options of <see cref="PcscChipEncoder"/>.</summary>
+public sealed record PcscChipEncoderOptions
+{
+    /// <summary>The encoder's PC/SC reader name as <c>station readers</c> lists it; null takes the only reader present.</summary>
+    public string? ReaderName { get; init; }
+
+    /// <summary>Exclusive by default: nothing else may talk to a card while it is personalized.</summary>
+    public PcscShareMode ShareMode { get; init; } = PcscShareMode.Exclusive;
+
+    public PcscProtocol Protocols { get; init; } = PcscProtocol.Any;
+}
