@@ -11,15 +11,15 @@ public sealed class PcscCard : IChipConnection
 {
     /// <summary>Response buffer: 65536 data bytes plus SW1 SW2.</summary>
     private const int ReceiveBufferSize = 65538;
-    private readonly PcscContext _context;
     private readonly PcscShareMode _shareMode;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private nint _handle;
+    private readonly bool _extendedLe;
     private bool _extendedRefused;
 
-    internal PcscCard(PcscContext context, string reader, nint handle, PcscProtocol protocol, PcscShareMode shareMode)
+    internal PcscCard(string reader, nint handle, PcscProtocol protocol, PcscShareMode shareMode, bool extendedLe)
     {
-        (_context, Reader, _handle, ActiveProtocol, _shareMode) = (context, reader, handle, protocol, shareMode);
+        (Reader, _handle, ActiveProtocol, _shareMode, _extendedLe) = (reader, handle, protocol, shareMode, extendedLe);
         AnswerToReset = AnswerToReset.Parse(ReadStatus().Atr);
     }
 
@@ -32,7 +32,8 @@ public sealed class PcscCard : IChipConnection
     public bool ExtendedLength => AnswerToReset.ExtendedLength && ActiveProtocol == PcscProtocol.T1 && !_extendedRefused;
 
     public int MaxCommandDataLength => ExtendedLength ? CommandApdu.MaxExtendedData : CommandApdu.MaxShortData;
-    public int MaxResponseDataLength => ExtendedLength ? CommandApdu.MaxExtendedNe : CommandApdu.MaxShortNe;
+    /// <summary>Extended Le only when the reader takes it too (vpcd, for one, never answers an extended-Le APDU).</summary>
+    public int MaxResponseDataLength => ExtendedLength && _extendedLe ? CommandApdu.MaxExtendedNe : CommandApdu.MaxShortNe;
 
     /// <summary>Number of APDUs and bytes sent on this connection (for wire figures).</summary>
     public int ApduCount { get; private set; }

@@ -41,7 +41,7 @@ public sealed class PcscChipEncoder(PcscChipEncoderOptions options) : IChipEncod
         try
         {
             var context = Context();
-            return Task.FromResult<IChipConnection>(context.Connect(ResolveReader(context), options.ShareMode, options.Protocols));
+            return Task.FromResult<IChipConnection>(context.Connect(ResolveReader(context), options.ShareMode, options.Protocols, options.ExtendedLe));
         }
         catch (PcscException e) when (e.Error is PcscError.NoSmartcard or PcscError.RemovedCard)
         {

@@ -10,4 +10,10 @@ public sealed record PcscChipEncoderOptions
     public PcscShareMode ShareMode { get; init; } = PcscShareMode.Exclusive;
 
     public PcscProtocol Protocols { get; init; } = PcscProtocol.Any;
+
+    /// <summary>
+    /// Whether the reader passes extended-Le APDUs. Some take extended Lc but hang on extended Le (vpcd does),
+    /// which no status word reveals, so it is configuration: false reads in short blocks.
+    /// </summary>
+    public bool ExtendedLe { get; init; } = true;
 }

@@ -93,13 +93,17 @@ public sealed class PcscContext : IDisposable
     }
 
     /// <summary>Connects to the card in <paramref name="reader"/>.</summary>
+    /// <param name="reader">Reader name as <see cref="ListReaders"/> gives it.</param>
+    /// <param name="shareMode">Exclusive while personalizing.</param>
+    /// <param name="protocols">Acceptable protocols.</param>
+    /// <param name="extendedLe">False for readers that take extended Lc but not extended Le.</param>
     /// <exception cref="PcscException">No card, mute card, sharing violation, unknown reader, pcscd gone.</exception>
-    public PcscCard Connect(string reader, PcscShareMode shareMode = PcscShareMode.Exclusive, PcscProtocol protocols = PcscProtocol.Any)
+    public PcscCard Connect(string reader, PcscShareMode shareMode = PcscShareMode.Exclusive, PcscProtocol protocols = PcscProtocol.Any, bool extendedLe = true)
     {
         ArgumentNullException.ThrowIfNull(reader);
         PcscException.ThrowIfFailed(PcscNative.Connect(Handle, reader, (nuint)shareMode, (nuint)protocols, out nint card, out nuint active),
             $"SCardConnect to '{reader}'");
-        return new PcscCard(this, reader, card, (PcscProtocol)(uint)active, shareMode);
+        return new PcscCard(reader, card, (PcscProtocol)(uint)active, shareMode, extendedLe);
     }
 
     public void Dispose()
