@@ -49,7 +49,7 @@ public class ChipReaderTests
     [Fact]
     public async Task Reports_a_data_group_it_may_not_read_without_failing()
     {
-        byte[] comWithDg3 = Convert.FromHexString("60145F0104303130375F36063034303030305C03617563");
+        byte[] comWithDg3 = Convert.FromHexString("60155F0104303130375F36063034303030305C03617563");
         var files = Files();
         files[0x011E] = comWithDg3;
         var result = await Reader().ReadAsync(new FileCard(files) { Protected = [0x0103] }, null, CancellationToken.None);
