@@ -43,7 +43,9 @@ public class PcscViccTests(ITestOutputHelper output)
         Assert.Equal(status.Atr, card.Atr);
         Assert.Equal(65535, card.MaxCommandDataLength);
         card.Reconnect(PcscDisposition.ResetCard);
-        Assert.True(card.ReadStatus().State.HasFlag(PcscReaderState.Present) || card.ReadStatus().State != 0);
+        Assert.Equal(PcscProtocol.T1, card.ActiveProtocol);
+        Assert.Equal(status.Atr, card.ReadStatus().Atr);
+        Assert.Equal("9000", Convert.ToHexString((await card.TransmitAsync(Convert.FromHexString("00A4000C023F00"), CancellationToken.None))));
     }
 
     [Fact]

@@ -21,6 +21,7 @@ public sealed class SimulatedChip : IApduTransport
     private const byte DfDescriptor = 0x38;
     private static readonly Asn1Tag Fcp = new(TagClass.Application, 2, isConstructed: true);
 
+    private readonly Lock _gate = new();
     private readonly RandomNumberGenerator _random;
     private readonly Random _faultRandom;
     private readonly SimulatedDirectory _mf = new(MasterFileId, null);
@@ -74,8 +75,14 @@ public sealed class SimulatedChip : IApduTransport
         return Task.FromResult(Process(command.Span));
     }
 
-    /// <summary>Answers one raw command APDU with a raw response.</summary>
+    /// <summary>Answers one raw command APDU with a raw response (one command at a time, like a real chip).</summary>
     public byte[] Process(ReadOnlySpan<byte> raw)
+    {
+        lock (_gate)
+            return ProcessLocked(raw);
+    }
+
+    private byte[] ProcessLocked(ReadOnlySpan<byte> raw)
     {
         if (Removed)
             throw new CardTransportException(CardTransportFailure.CardRemoved, "Simulated card was removed from the chip station");

@@ -13,6 +13,7 @@ internal sealed class ViccCard : IAsyncDisposable
     public const string ReaderName = "Virtual PCD 00 00";
     private const int VpcdPort = 35963;
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan SlotWait = TimeSpan.FromSeconds(60);
 
     private readonly Process _process;
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _errors = new();
@@ -26,8 +27,18 @@ internal sealed class ViccCard : IAsyncDisposable
         {
             if (!context.ListReaders().Contains(ReaderName))
                 Assert.Fail($"pcscd runs but has no '{ReaderName}' reader: install vsmartcard-vpcd and restart pcscd (pcscd -f &)");
-            if (context.GetStatus([ReaderName])[0].CardPresent)
-                Assert.Fail($"'{ReaderName}' already holds a card: another vicc is connected to vpcd port {VpcdPort}; stop it first");
+            // Another test run may be using the slot: wait for it to be free before giving up.
+            var states = context.GetStatus([ReaderName]);
+            using var busy = new CancellationTokenSource(SlotWait);
+            try
+            {
+                while (states[0].State.HasFlag(PcscReaderState.Present))
+                    states = await context.WaitForChangeAsync(states, busy.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                Assert.Fail($"'{ReaderName}' still holds a card after {SlotWait.TotalSeconds} s: another vicc is connected to vpcd port {VpcdPort}; stop it first");
+            }
         }
 
         // Debian 12's vicc imports Crypto, which pycryptodome installs as Cryptodome: a folder with a link bridges it.
