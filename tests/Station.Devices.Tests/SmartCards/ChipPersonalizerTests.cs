@@ -155,6 +155,30 @@ public class ChipPersonalizerTests(ITestOutputHelper output)
         Assert.True(efficiency >= 0.95, $"wire efficiency {efficiency:F3}");
     }
 
+    [Fact]
+    public async Task A_card_that_announces_extended_length_but_refuses_it_is_written_with_short_APDUs()
+    {
+        var chip = new SimulatedChip(extendedLength: false);
+        var card = new Station.Personalization.Apdu.ShortLengthFallbackTransport(new ClaimsExtendedLength(chip));
+        var image = TestChipImages.WithPortrait(3_000);
+        var personalizer = NewPersonalizer(new HashCheckingPassiveAuthenticator());
+
+        await personalizer.WriteAsync(card, image, CancellationToken.None);
+        await personalizer.VerifyAndLockAsync(card, image, TestCsca.Create(), CancellationToken.None);
+
+        Assert.True(card.ExtendedRefused);
+        Assert.True(chip.Locked);
+        Assert.Equal(image.File("DG2").Content, chip.ReadFileDirect(0x0102));
+    }
+
+    /// <summary>Test double: a card whose ATR promised extended length it does not support.</summary>
+    private sealed class ClaimsExtendedLength(SimulatedChip chip) : Station.Personalization.Apdu.IApduTransport
+    {
+        public int MaxCommandDataLength => 65535;
+        public int MaxResponseDataLength => 65536;
+        public Task<byte[]> TransmitAsync(ReadOnlyMemory<byte> command, CancellationToken cancellationToken) => chip.TransmitAsync(command, cancellationToken);
+    }
+
     private static ChipPersonalizer NewPersonalizer(HashCheckingPassiveAuthenticator pa) =>
         new(Iso, pa, RandomNumberGenerator.Create(), TimeProvider.System);
 }

@@ -5,7 +5,7 @@ namespace Station.Devices.SmartCards.Pcsc;
 /// <summary>
 /// A connected card: transmit (with pcsc-lite's T=0/T=1 PCI), reconnect, status, and disconnect with a disposition.
 /// Extended length is used when the ATR announces it; when the card refuses an extended APDU with 6700 the
-/// connection drops to short APDUs and resends an UPDATE BINARY as short chunks.
+/// connection drops to short APDUs (<see cref="ShortLengthFallbackTransport"/>).
 /// </summary>
 public sealed class PcscCard : IChipConnection
 {
@@ -15,12 +15,13 @@ public sealed class PcscCard : IChipConnection
     private readonly SemaphoreSlim _gate = new(1, 1);
     private nint _handle;
     private readonly bool _extendedLe;
-    private bool _extendedRefused;
+    private readonly ShortLengthFallbackTransport _fallback;
 
     internal PcscCard(string reader, nint handle, PcscProtocol protocol, PcscShareMode shareMode, bool extendedLe)
     {
         (Reader, _handle, ActiveProtocol, _shareMode, _extendedLe) = (reader, handle, protocol, shareMode, extendedLe);
         AnswerToReset = AnswerToReset.Parse(ReadStatus().Atr);
+        _fallback = new ShortLengthFallbackTransport(new RawTransport(this));
     }
 
     public string Reader { get; }
@@ -29,11 +30,10 @@ public sealed class PcscCard : IChipConnection
     public byte[] Atr => (byte[])AnswerToReset.Bytes.Clone();
 
     /// <summary>Extended length only when the card announces it, the protocol is T=1, and the card has not refused it.</summary>
-    public bool ExtendedLength => AnswerToReset.ExtendedLength && ActiveProtocol == PcscProtocol.T1 && !_extendedRefused;
+    public bool ExtendedLength => AnswerToReset.ExtendedLength && ActiveProtocol == PcscProtocol.T1 && !_fallback.ExtendedRefused;
 
-    public int MaxCommandDataLength => ExtendedLength ? CommandApdu.MaxExtendedData : CommandApdu.MaxShortData;
-    /// <summary>Extended Le only when the reader takes it too (vpcd, for one, never answers an extended-Le APDU).</summary>
-    public int MaxResponseDataLength => ExtendedLength && _extendedLe ? CommandApdu.MaxExtendedNe : CommandApdu.MaxShortNe;
+    public int MaxCommandDataLength => _fallback.MaxCommandDataLength;
+    public int MaxResponseDataLength => _fallback.MaxResponseDataLength;
 
     /// <summary>Number of APDUs and bytes sent on this connection (for wire figures).</summary>
     public int ApduCount { get; private set; }
@@ -44,10 +44,7 @@ public sealed class PcscCard : IChipConnection
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            byte[] response = await Task.Run(() => Transmit(command.Span), cancellationToken).ConfigureAwait(false);
-            if (response.Length == 2 && response[0] == 0x67 && response[1] == 0x00 && IsExtended(command.Span) && !_extendedRefused)
-                return await RetryShortAsync(command.ToArray(), cancellationToken).ConfigureAwait(false);
-            return response;
+            return await _fallback.TransmitAsync(command, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -129,25 +126,15 @@ public sealed class PcscCard : IChipConnection
         return new CardTransportException(failure, inner.Message, inner);
     }
 
-    /// <summary>The card refused extended length: remember it, and resend an UPDATE BINARY as short chunks at the right offsets.</summary>
-    private async Task<byte[]> RetryShortAsync(byte[] command, CancellationToken cancellationToken)
+    /// <summary>SCardTransmit itself, with the limits the ATR and the reader allow.</summary>
+    private sealed class RawTransport(PcscCard card) : IApduTransport
     {
-        _extendedRefused = true;
-        var apdu = CommandApdu.Parse(command);
-        if (apdu.Ins != Instruction.UpdateBinary || (apdu.P1 & 0x80) != 0)
-            return [0x67, 0x00];
-        int offset = apdu.P1 << 8 | apdu.P2;
-        byte[] last = [0x90, 0x00];
-        for (int done = 0; done < apdu.Data.Length; done += CommandApdu.MaxShortData)
-        {
-            int at = offset + done;
-            var chunk = apdu with { P1 = (byte)(at >> 8), P2 = (byte)at, Data = apdu.Data.AsSpan(done, Math.Min(CommandApdu.MaxShortData, apdu.Data.Length - done)).ToArray() };
-            last = await Task.Run(() => Transmit(chunk.ToBytes()), cancellationToken).ConfigureAwait(false);
-            if (last is not [0x90, 0x00])
-                return last;
-        }
-        return last;
-    }
+        private bool Extended => card.AnswerToReset.ExtendedLength && card.ActiveProtocol == PcscProtocol.T1;
+        public int MaxCommandDataLength => Extended ? CommandApdu.MaxExtendedData : CommandApdu.MaxShortData;
+        /// <summary>Extended Le only when the reader takes it too (vpcd, for one, never answers an extended-Le APDU).</summary>
+        public int MaxResponseDataLength => Extended && card._extendedLe ? CommandApdu.MaxExtendedNe : CommandApdu.MaxShortNe;
 
-    private static bool IsExtended(ReadOnlySpan<byte> command) => command.Length > 5 && command[4] == 0x00;
+        public Task<byte[]> TransmitAsync(ReadOnlyMemory<byte> command, CancellationToken cancellationToken) =>
+            Task.Run(() => card.Transmit(command.Span), cancellationToken);
+    }
 }
