@@ -50,7 +50,8 @@ internal static class TestChipImages
         return new ChipSecrets(ec.ExportPkcs8PrivateKey(), Convert.FromHexString(AaPkcs8Hex));
     }
 
-    /// <summary>A data group of exactly <paramref name="totalLength"/> bytes: tag, DER length, then a byte pattern.</summary>
+    /// <summary>A data group of exactly <paramref name="totalLength"/> bytes: tag, DER length, then a byte pattern.
+    /// The pattern is not TLV, so it is written as a primitive value and the (constructed) DG tag byte is set afterwards.</summary>
     public static byte[] SyntheticDataGroup(byte tag, int totalLength)
     {
         for (int contentLength = totalLength - 2; contentLength > 0; contentLength--)
