@@ -1,0 +1,16 @@
+namespace Station.Devices.SmartCards.Simulation;
+
+/// <summary>Options of <see cref="SimulatedChipEncoder"/>.</summary>
+public sealed record SimulatedChipEncoderOptions
+{
+    /// <summary>Delay added to every APDU exchange (a real contact encoder takes a few ms per APDU).</summary>
+    public TimeSpan Latency { get; init; }
+
+    /// <summary>Whether the simulated cards take extended-length APDUs.</summary>
+    public bool ExtendedLength { get; init; } = true;
+
+    public ChipFaults Faults { get; init; } = ChipFaults.None;
+
+    /// <summary>Seed for fault probabilities; each inserted card derives its own seed from it.</summary>
+    public int Seed { get; init; }
+}
