@@ -45,10 +45,16 @@ public static class SyntheticFingerprint
                 var ridge = 0.5 + 0.5 * Math.Cos(phase);
                 // Fade to white near the outline, as a real finger loses contact at its edge.
                 var contact = Math.Clamp((1 - inside) * 4, 0, 1);
-                pixels[y * Width + x] = (byte)(255 - contact * ridge * 215);
+                pixels[y * Width + x] = Quantize(255 - contact * ridge * 215);
             }
         }
 
         return new FingerImage(position, Width, Height, Ppi, Quality: (byte)(70 + random.Next(25)), pixels);
     }
+
+    /// <summary>
+    /// Sixteen gray levels, like an enhanced live-scan image: smooth 256-level ridges make a 40 KB PNG per finger,
+    /// and DG3 with two fingers must stay within the 32 KB a chip file can have for plain READ BINARY offsets.
+    /// </summary>
+    private static byte Quantize(double value) => (byte)(Math.Round(value / 17) * 17);
 }

@@ -14,6 +14,9 @@ namespace Station.Personalization.Chip;
 /// </summary>
 public sealed class ChipDataBuilder(ProfileRegistry profiles, IDocumentSigner signer, IChipKeySource keys, TimeProvider clock) : IChipDataBuilder
 {
+    /// <summary>Largest file an inspection system can read with plain READ BINARY (offsets up to 7FFF).</summary>
+    public const int MaxFileLength = 0x7FFF;
+
     public ChipImage Build(Applicant applicant, BiometricCapture biometrics)
     {
         ArgumentNullException.ThrowIfNull(applicant);
@@ -35,6 +38,11 @@ public sealed class ChipDataBuilder(ProfileRegistry profiles, IDocumentSigner si
                 15 => new Dg15File(cardKeys.ActiveAuthenticationPublicKey).Encode(),
                 _ => throw new ChipDataException("UnsupportedDataGroup", $"Profile '{profile.Id}' lists DG{number}, which this station cannot build."),
             };
+        }
+
+        foreach (var (number, content) in dataGroups.Where(dg => dg.Value.Length > MaxFileLength))
+        {
+            throw new ChipDataException("ChipFileTooLarge", $"DG{number} is {content.Length} bytes; a chip file may hold at most {MaxFileLength} bytes (READ BINARY offsets have 15 bits).");
         }
 
         var sod = SodBuilder.Build(dataGroups, signer, clock.GetUtcNow());

@@ -51,7 +51,7 @@ public static class StationServices
         services.AddSingleton<Cli.StationRequestHandler>();
 
         services.AddSimulatedDevices();
-        services.AddInterimChipServices();
+        services.AddChipServices(configuration);
         return services;
     }
 

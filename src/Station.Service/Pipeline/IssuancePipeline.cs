@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Station.Service.Jobs;
+using Station.Service.Stock;
 
 namespace Station.Service.Pipeline;
 
@@ -70,13 +71,29 @@ public sealed partial class IssuancePipeline(
             cache.Forget(jobId);
             return StepResult.Ended;
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A bug, not a device fault: ending this one job keeps the station from crashing on it again at every
+            // restart. The card it holds is spoiled and rejected, so the stock stays exact.
+            LogInternalError(e, jobId);
+            store.Change(jobId, change => change.Fail(InternalError, $"{e.GetType().Name}: {e.Message}", SpoilReason.Interrupted));
+            await cardIssuing.RejectQuietlyAsync(jobId, cancellationToken);
+            cache.Forget(jobId);
+            return StepResult.Ended;
+        }
     }
+
+    /// <summary>Failure code of a job ended by an unexpected error in the station's own code.</summary>
+    public const string InternalError = nameof(InternalError);
 
     private StepResult Start(Job job)
     {
         store.Change(job.Id, change => change.MoveTo(JobState.Capturing));
         return StepResult.Continue;
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Job {JobId} failed on an unexpected error; it is ended and its card rejected.")]
+    private partial void LogInternalError(Exception error, string jobId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} ended ({State}) while the pipeline worked on it; its card was rejected.")]
     private partial void LogEndedMeanwhile(string jobId, JobState state);

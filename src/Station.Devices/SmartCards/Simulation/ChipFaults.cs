@@ -12,6 +12,9 @@ public sealed record ChipFaults
     /// <summary>Probability that the card is pulled away during an UPDATE BINARY.</summary>
     public double CardRemovedProbability { get; init; }
 
+    /// <summary>The card is pulled away during its N-th UPDATE BINARY; 0 = never.</summary>
+    public int RemoveAtWrite { get; init; }
+
     /// <summary>Probability that a freshly inserted card never answers.</summary>
     public double MuteProbability { get; init; }
 

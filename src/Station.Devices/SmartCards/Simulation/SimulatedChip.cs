@@ -234,7 +234,8 @@ public sealed class SimulatedChip : IApduTransport
         if (_currentFile is null)
             return new(StatusWord.CommandNotAllowed);
         _writes++;
-        if (Faults.CardRemovedProbability > 0 && _faultRandom.NextDouble() < Faults.CardRemovedProbability)
+        if ((Faults.RemoveAtWrite > 0 && _writes == Faults.RemoveAtWrite)
+            || (Faults.CardRemovedProbability > 0 && _faultRandom.NextDouble() < Faults.CardRemovedProbability))
         {
             Remove();
             throw new CardTransportException(CardTransportFailure.CardRemoved, "Simulated card was pulled away during UPDATE BINARY");

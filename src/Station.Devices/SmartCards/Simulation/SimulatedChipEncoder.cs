@@ -47,8 +47,9 @@ public sealed class SimulatedChipEncoder(SimulatedChipEncoderOptions? options = 
         lock (_gate)
         {
             int seed = _options.Seed + ++_inserted;
-            var card = new SimulatedChip(_options.ExtendedLength, RandomNumberGenerator.Create(), _options.Faults, seed);
-            if (_options.Faults.MuteProbability > 0 && _random.NextDouble() < _options.Faults.MuteProbability)
+            var faults = _options.CardFaults?.Invoke() is { } extra ? Combine(_options.Faults, extra) : _options.Faults;
+            var card = new SimulatedChip(_options.ExtendedLength, RandomNumberGenerator.Create(), faults, seed);
+            if (faults.MuteProbability >= 1 || (faults.MuteProbability > 0 && _random.NextDouble() < faults.MuteProbability))
                 card.GoMute();
             _card = card;
             return card;
@@ -75,4 +76,13 @@ public sealed class SimulatedChipEncoder(SimulatedChipEncoderOptions? options = 
             throw new DeviceFaultException(DeviceFault.ChipMute, "ChipEncoder", "The card at the simulated chip station does not answer (no ATR)");
         return Task.FromResult<IChipConnection>(new SimulatedChipConnection(card, card.ExtendedLength ? ExtendedLengthAtr : ShortAtr, _options.Latency, _time));
     }
+
+    private static ChipFaults Combine(ChipFaults a, ChipFaults b) => new()
+    {
+        FailWriteEvery = b.FailWriteEvery > 0 ? b.FailWriteEvery : a.FailWriteEvery,
+        FailWriteProbability = Math.Max(a.FailWriteProbability, b.FailWriteProbability),
+        CardRemovedProbability = Math.Max(a.CardRemovedProbability, b.CardRemovedProbability),
+        RemoveAtWrite = b.RemoveAtWrite > 0 ? b.RemoveAtWrite : a.RemoveAtWrite,
+        MuteProbability = Math.Max(a.MuteProbability, b.MuteProbability),
+    };
 }

@@ -11,6 +11,12 @@ public sealed record SimulatedChipEncoderOptions
 
     public ChipFaults Faults { get; init; } = ChipFaults.None;
 
+    /// <summary>
+    /// Asked once per inserted card, for the station's own fault plan (which counts operations across the whole
+    /// station, not per card): returns the faults this card gets on top of <see cref="Faults"/>, or null for none.
+    /// </summary>
+    public Func<ChipFaults?>? CardFaults { get; init; }
+
     /// <summary>Seed for fault probabilities; each inserted card derives its own seed from it.</summary>
     public int Seed { get; init; }
 }
