@@ -71,10 +71,12 @@ public sealed partial class IssuancePipeline(
             cache.Forget(jobId);
             return StepResult.Ended;
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (IsJobDataError(e))
         {
-            // A bug, not a device fault: ending this one job keeps the station from crashing on it again at every
-            // restart. The card it holds is spoiled and rejected, so the stock stays exact.
+            // A bug or bad data in this one job, not a device fault: ending the job keeps the station from crashing
+            // on it again at every restart. The card it holds is spoiled and rejected, so the stock stays exact.
+            // Failures of the station itself (disk, database, memory) are not caught: the process stops and
+            // systemd restarts it, and start-up recovery resolves the job.
             LogInternalError(e, jobId);
             store.Change(jobId, change => change.Fail(InternalError, $"{e.GetType().Name}: {e.Message}", SpoilReason.Interrupted));
             await cardIssuing.RejectQuietlyAsync(jobId, cancellationToken);
@@ -82,6 +84,10 @@ public sealed partial class IssuancePipeline(
             return StepResult.Ended;
         }
     }
+
+    private static bool IsJobDataError(Exception e) => e is ArgumentException or InvalidOperationException or FormatException
+        or InvalidDataException or System.Security.Cryptography.CryptographicException or NullReferenceException
+        or IndexOutOfRangeException or KeyNotFoundException or NotSupportedException or OverflowException;
 
     /// <summary>Failure code of a job ended by an unexpected error in the station's own code.</summary>
     public const string InternalError = nameof(InternalError);
