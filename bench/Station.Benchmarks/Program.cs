@@ -1,3 +1,9 @@
 using BenchmarkDotNet.Running;
+using Station.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// Pick benchmarks with --filter, e.g. --filter '*ChipData*' (what scripts/bench-chip.sh runs).
+var summaries = BenchmarkSwitcher.FromAssembly(typeof(ChipDataBenchmarks).Assembly).Run(args, StationBenchmarkConfig.Create());
+
+// BenchmarkDotNet exits 0 even when a benchmark threw; a script must see the failure.
+bool failed = summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success));
+return failed ? 1 : 0;
