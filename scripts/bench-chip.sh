@@ -67,4 +67,7 @@ if "brainpoolP256r1" in sign:
             print(f"  {name:<{width}}  +{median - raw:.3f} ms")
 PY
 echo
+# The same operations in thread CPU time: what they cost when other builds share the cores.
+dotnet "$project/bin/Release/net10.0/Station.Benchmarks.dll" cputime
+echo
 echo "Full BenchmarkDotNet tables: $artifacts/results/*-report-github.md"

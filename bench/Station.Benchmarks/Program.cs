@@ -1,7 +1,12 @@
 using BenchmarkDotNet.Running;
 using Station.Benchmarks;
+using Station.Benchmarks.CpuTime;
 
-// Pick benchmarks with --filter, e.g. --filter '*ChipData*' (what scripts/bench-chip.sh runs).
+// 'cputime': thread CPU time per operation, a cross-check on a shared machine.
+if (args is ["cputime"])
+    return CpuTimeReport.Run();
+
+// Otherwise BenchmarkDotNet; pick benchmarks with --filter, e.g. --filter '*ChipData*' (what scripts/bench-chip.sh runs).
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(ChipDataBenchmarks).Assembly).Run(args, StationBenchmarkConfig.Create());
 
 // BenchmarkDotNet exits 0 even when a benchmark threw; a script must see the failure.
