@@ -25,7 +25,7 @@ public sealed class ChipKeyPool : IChipKeySource, IDisposable
 
     private readonly ChipKeyFactory factory;
     private readonly Queue<ChipKeyPairs> ready = new();
-    private readonly object gate = new();
+    private readonly object gate = new(); // a Monitor, not a Lock: the producer and WaitUntilFull wait on it
     private readonly Thread producer;
     private bool disposed;
 
