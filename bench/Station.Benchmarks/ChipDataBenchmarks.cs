@@ -11,7 +11,7 @@ namespace Station.Benchmarks;
 /// <summary>
 /// Issue 3 "Performance": build and sign one card's chip data with the keys generated inline (the budget is a median
 /// of 5 ms with a software DS key, 10 ms with the DS key in SoftHSM2), and each costly part measured alone.
-/// <see cref="ChipDataKeyPoolBenchmarks"/> measures the build as the station runs it, with the keys made ahead.
+/// These run in a tight loop; <see cref="ChipDataPerCardBenchmarks"/> measures one card at a time, with and without the key pool.
 /// </summary>
 [Config(typeof(ShortRunConfig))]
 public class ChipDataBenchmarks
