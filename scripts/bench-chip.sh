@@ -4,7 +4,7 @@
 #
 #   scripts/bench-chip.sh                      # the chip-data suite (about 2 minutes on 2 cores)
 #   BENCH_FILTER='*ChipKeyGeneration*' scripts/bench-chip.sh   # where key generation spends its time
-#   nice -n -10 scripts/bench-chip.sh          # on a shared machine (as root): concurrent builds cannot take its cores
+#   nice -n -10 scripts/bench-chip.sh          # on a shared machine (as root): concurrent builds take less of its cores
 #
 # Needs: the .NET SDK, softhsm2 (softhsm2-util and the module), openssl, python3.
 set -euo pipefail
