@@ -49,7 +49,6 @@ public static class FingerImageEncoder
         var info = new SKImageInfo(finger.Width, finger.Height, SKColorType.Gray8, SKAlphaType.Opaque);
         using var bitmap = new SKBitmap(info);
         System.Runtime.InteropServices.Marshal.Copy(finger.Gray8Pixels, 0, bitmap.GetPixels(), finger.Gray8Pixels.Length);
-        using var data = bitmap.Encode(SKEncodedImageFormat.Png, 100);
-        return data.ToArray();
+        return Imaging.PngEncoding.Encode(bitmap.PeekPixels(), Imaging.PngEncoding.Small);
     }
 }

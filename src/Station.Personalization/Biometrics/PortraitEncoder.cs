@@ -21,6 +21,8 @@ public sealed class PortraitEncoder(PortraitBudget budget)
             throw new ChipDataException("PortraitInvalid", "The portrait is not a JPEG (it does not start with the SOI marker FFD8FF).");
 
         using var source = DecodeStrictly(capturedJpeg);
+        if (capturedJpeg.Length <= budget.MaxBytes)
+            return capturedJpeg; // Already within the byte budget: scaling and re-encoding would only cost time and detail.
         using var scaled = ScaleToHeight(source, budget.MaxHeight);
         using var image = SKImage.FromBitmap(scaled);
 

@@ -42,7 +42,10 @@ public static class CardFaceRenderer
         using var portrait = SKBitmap.Decode(codec)
             ?? throw new ArgumentException("The portrait cannot be decoded.", nameof(portraitJpeg));
         var qrText = profile.QrFormat is null ? null : QrTextFormatter.Format(profile.QrFormat, applicant, profile);
-        return new CardFaceImages(Front(applicant, portrait, qrText, profile), Back(applicant, mrzLines, profile));
+        // The two sides share nothing but read-only inputs: drawing them on two cores halves the time on the card's path.
+        byte[] front = [], back = [];
+        Parallel.Invoke(() => front = Front(applicant, portrait, qrText, profile), () => back = Back(applicant, mrzLines, profile));
+        return new CardFaceImages(front, back);
     }
 
     private static byte[] Front(Applicant a, SKBitmap portrait, string? qrText, CountryProfile profile)
@@ -215,8 +218,6 @@ public static class CardFaceRenderer
 
     private static byte[] Png(SKSurface surface)
     {
-        using var image = surface.Snapshot();
-        using var data = image.Encode(SKEncodedImageFormat.Png, 100);
-        return data.ToArray();
+        return Imaging.PngEncoding.Encode(surface.PeekPixels(), Imaging.PngEncoding.Fast);
     }
 }

@@ -31,7 +31,8 @@ public static class ChipServices
 
         services.AddSingleton(_ => ProfileRegistry.Load());
         services.AddSingleton<IApplicantIntake>(provider => new ApplicantIntake(provider.GetRequiredService<ProfileRegistry>(), provider.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<IChipKeySource, ChipKeyFactory>();
+        // Per-card keys are made ahead on a background thread, off the card's path; the pool is disposed with the host.
+        services.AddSingleton<IChipKeySource>(_ => new ChipKeyPool(new ChipKeyFactory()));
         services.AddSingleton(provider => SignerFactory.Create(
             provider.GetRequiredService<IOptions<SignerOptions>>().Value,
             provider.GetRequiredService<StationPaths>().DataDirectory,

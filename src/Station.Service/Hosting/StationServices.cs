@@ -40,6 +40,7 @@ public static class StationServices
 
         services.AddSingleton<JobArtifacts>();
         services.AddSingleton<PreparedCardCache>();
+        services.AddSingleton<MemoryTrim>();
         services.AddSingleton<PipelineHealth>();
         services.AddSingleton<AlarmRaiser>();
         services.AddSingleton<DeviceActionRunner>();

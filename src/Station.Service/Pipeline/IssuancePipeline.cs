@@ -14,6 +14,7 @@ public sealed partial class IssuancePipeline(
     PrepareStep prepare,
     CardIssuingStep cardIssuing,
     PreparedCardCache cache,
+    MemoryTrim memory,
     IStationControl control,
     ILogger<IssuancePipeline> logger)
 {
@@ -57,6 +58,7 @@ public sealed partial class IssuancePipeline(
                     if (result == StepResult.Ended)
                     {
                         cache.Forget(jobId);
+                        memory.JobEnded();
                     }
 
                     return result;

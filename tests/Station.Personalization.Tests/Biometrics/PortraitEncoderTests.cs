@@ -22,6 +22,23 @@ public class PortraitEncoderTests
     }
 
     [Fact]
+    public void Portrait_already_within_the_byte_budget_is_kept_byte_for_byte()
+    {
+        byte[] captured = TestImages.GradientJpeg(480, 640, quality: 80);
+        Assert.True(captured.Length <= 20_000, $"test input is {captured.Length} bytes");
+
+        Assert.Equal(captured, new PortraitEncoder().Encode(captured));
+    }
+
+    [Fact]
+    public void Truncated_jpeg_within_the_budget_is_still_PortraitInvalid()
+    {
+        byte[] truncated = TestImages.GradientJpeg(480, 640, quality: 80)[..2000];
+        var error = Assert.Throws<ChipDataException>(() => new PortraitEncoder().Encode(truncated));
+        Assert.Equal("PortraitInvalid", error.Reason);
+    }
+
+    [Fact]
     public void Not_a_jpeg_is_PortraitInvalid()
     {
         var error = Assert.Throws<ChipDataException>(() => new PortraitEncoder().Encode("GIF89a-not-a-jpeg"u8.ToArray()));
