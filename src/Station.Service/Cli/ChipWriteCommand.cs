@@ -52,7 +52,8 @@ public static class ChipWriteCommand
             await personalizer.VerifyAndLockAsync(card, image, anchor, cancellationToken);
 
             var text = new StringBuilder();
-            text.AppendLine($"Wrote {image.Files.Count + 1} files ({image.Files.Sum(f => f.Content.Length) + image.CardAccess.Length} bytes) to the card in '{readerName}' with profile {chipProfile.Name} in {card.ApduCount} APDUs.");
+            var fileCount = image.Files.Count + (image.CardAccess.Length > 0 ? 1 : 0);
+            text.AppendLine($"Wrote {fileCount} files ({image.Files.Sum(f => f.Content.Length) + image.CardAccess.Length} bytes) to the card in '{readerName}' with profile {chipProfile.Name} in {card.ApduCount} APDUs.");
             text.AppendLine($"Read back: every file equal; passive authentication against {cscaPath}: passed.");
             text.AppendLine(locking ? "Locked, and read again with BAC: equal." : "Not locked (--no-lock).");
             if (chipProfile.KeyLoading.Count == 0)
