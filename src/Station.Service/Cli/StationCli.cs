@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Station.Service.Cli;
 
-/// <summary>The <c>station</c> command line: <c>run</c> (default), <c>demo</c>, <c>job …</c>, <c>stock …</c>.</summary>
+/// <summary>The <c>station</c> command line: <c>run</c> (default), <c>demo</c>, <c>job …</c>, <c>stock …</c>, <c>chip …</c>, <c>pki init</c>, <c>readers</c>.</summary>
 public static class StationCli
 {
     public static RootCommand Create()
@@ -13,6 +13,9 @@ public static class StationCli
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(JobCommands.Create());
         root.Subcommands.Add(StockCommands.Create());
+        root.Subcommands.Add(ChipCommands.Create());
+        root.Subcommands.Add(PkiCommands.Create());
+        root.Subcommands.Add(ReadersCommand.Create());
         root.SetAction(RunCommand.RunAsync);
         return root;
     }

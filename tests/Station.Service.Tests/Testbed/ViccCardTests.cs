@@ -4,6 +4,7 @@ namespace Station.Service.Tests.Testbed;
 /// vicc through the real pcscd. All on reader 1 (port 35964) and in this one class, so they never
 /// overlap: reader 0 is left to the smart-card tests, which may run in parallel.
 /// </summary>
+[Collection(Cli.VpcdReader1Collection.Name)]
 public sealed class ViccCardTests
 {
     // The Doc 9303 Part 4 TD3 specimen; BAC keys come from L898902C<3, 6908061 and 9406236.
