@@ -72,6 +72,9 @@ public static class ChipServices
             Latency = settings.Latency.PerOperation,
             Seed = settings.Seed,
             CardFaults = () => CardFaultsFrom(settings.Faults),
+            SavedChipsDirectory = provider.GetRequiredService<IOptions<SimulationOptions>>().Value.SavePrintedFaces
+                ? provider.GetRequiredService<StationPaths>().SavedChips
+                : null,
         });
         var printer = provider.GetRequiredService<SimulatedCardPrinter>();
         printer.CardArrivedAtChipStation += (_, _) => encoder.InsertBlankCard();

@@ -15,6 +15,6 @@ public sealed class SimulationOptions
 
     public int Seed { get; set; } = 1;
 
-    /// <summary>Keep every printed card face as PNG in <c>{data-dir}/printed</c>.</summary>
+    /// <summary>Keep every printed card face as PNG in <c>{data-dir}/printed</c> and every locked chip's files in <c>{data-dir}/chips</c>.</summary>
     public bool SavePrintedFaces { get; set; } = true;
 }

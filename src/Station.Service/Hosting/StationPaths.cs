@@ -5,5 +5,7 @@ public sealed record StationPaths(string DataDirectory)
 {
     public string Database => Path.Combine(DataDirectory, Storage.StationDatabase.FileName);
     public string PrintedFaces => Path.Combine(DataDirectory, "printed");
+    /// <summary>Chips the simulated encoder locked, kept for <c>station chip verify</c>.</summary>
+    public string SavedChips => Path.Combine(DataDirectory, "chips");
     public string ControlSocket => Path.Combine(DataDirectory, "station.sock");
 }

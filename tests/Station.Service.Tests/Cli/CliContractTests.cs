@@ -162,6 +162,33 @@ public sealed class CliContractTests : IDisposable
     }
 
     [Fact]
+    public async Task EveryChipTheDemoLockedPassesChipVerifyAgainstItsCsca()
+    {
+        var demo = await Station("demo", "--cards", "3", "--samples", StationProcess.SamplesDirectory);
+        Assert.True(demo.ExitCode == 0, demo.ToString());
+
+        var chips = Directory.GetDirectories(Path.Combine(_dir, "chips"), "chip-*").Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(3, chips.Length);
+        var csca = Path.Combine(_dir, "pki", "csca.pem");
+        foreach (var chip in chips)
+        {
+            var verify = await Station("chip", "verify", chip, "--csca", csca);
+            Assert.True(verify.ExitCode == 0, verify.ToString());
+            Assert.DoesNotContain("FAIL", verify.Stdout, StringComparison.Ordinal);
+            Assert.Contains("DS certificate chain", verify.Stdout, StringComparison.Ordinal);
+        }
+
+        // One byte changed in what the pipeline wrote is caught.
+        var dg2 = Path.Combine(chips[0], "DG2.bin");
+        var bytes = await File.ReadAllBytesAsync(dg2);
+        bytes[^1] ^= 0x01;
+        await File.WriteAllBytesAsync(dg2, bytes);
+        var tampered = await Station("chip", "verify", chips[0], "--csca", csca);
+        Assert.Equal(1, tampered.ExitCode);
+        Assert.Contains("DG2", tampered.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DemoWithInjectedChipWriteFaultsSpoilsAndReplacesThoseCards()
     {
         var demo = await Station("demo", "--cards", "6", "--samples", StationProcess.SamplesDirectory, "--faults", "chip-write=every:4");

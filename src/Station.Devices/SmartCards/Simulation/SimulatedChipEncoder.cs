@@ -61,6 +61,8 @@ public sealed class SimulatedChipEncoder(SimulatedChipEncoderOptions? options = 
     {
         lock (_gate)
         {
+            if (_card is { Locked: true } locked && _options.SavedChipsDirectory is { } directory)
+                SavedChips.Save(locked, directory);
             _card?.Remove();
             _card = null;
         }

@@ -17,6 +17,13 @@ public sealed record SimulatedChipEncoderOptions
     /// </summary>
     public Func<ChipFaults?>? CardFaults { get; init; }
 
+    /// <summary>
+    /// When set, every locked chip that leaves the chip station is kept here as <c>chip-NNNNNN/</c> with its files
+    /// (<c>COM.bin</c>, <c>DG1.bin</c>, …, <c>SOD.bin</c>, <c>CardAccess.bin</c>), so <c>station chip verify</c> can check
+    /// what the pipeline wrote, as the printer simulator keeps the printed faces.
+    /// </summary>
+    public string? SavedChipsDirectory { get; init; }
+
     /// <summary>Seed for fault probabilities; each inserted card derives its own seed from it.</summary>
     public int Seed { get; init; }
 }
