@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Station.Service.Center;
 using Station.Service.Center.Outbox;
 using Station.Service.Hosting;
 using Station.Service.Pipeline;
@@ -49,6 +50,7 @@ public static partial class RunCommand
         try
         {
             host.Services.ValidateStationOptions();
+            _ = host.Services.GetRequiredService<IOptions<CenterOptions>>().Value; // a bad Center section is a configuration error, not a crash
             _ = host.Services.GetRequiredService<StationDatabase>();
             // Map the outbox's types on this thread before the hosted services start using them concurrently.
             _ = host.Services.GetRequiredService<OutboxStore>();

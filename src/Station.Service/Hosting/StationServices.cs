@@ -53,7 +53,6 @@ public static class StationServices
         services.AddSingleton<StartupRecovery>();
         services.AddSingleton<IssuancePipeline>();
         services.AddSingleton<Cli.StationRequestHandler>();
-        services.AddSingleton<ITelemetrySource, StationTelemetrySource>();
 
         services.AddSimulatedDevices();
         services.AddChipServices(configuration);
@@ -76,6 +75,7 @@ public static class StationServices
     /// </summary>
     public static IServiceCollection AddStationCenterLink(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<ITelemetrySource, StationTelemetrySource>();
         services.AddCenterLink(configuration);
         services.AddOptions<CenterOptions>()
             .Configure<IOptions<StationOptions>, StationPaths>((center, station, paths) =>

@@ -137,15 +137,12 @@ public sealed class CenterLinkEndToEndTests(ITestOutputHelper output) : IDisposa
         await center.PublishAsync($"station/{station}/cmd/assign-job", AssignJob("online-0", Samples[0]));
         await WaitAsync(center, m => Events(m, station).Any(e => Type(e) == "JobCompleted"), process, "the first card online");
 
+        await process.WaitReadyAsync(Patience);
         _broker.Stop();
         var offlineJobs = new List<string>();
         foreach (var sample in Samples.Skip(1))
-        {
-            var submitted = await process.SubmitAsync(SampleFile(sample));
-            Assert.True(submitted.ExitCode == 0, submitted.ToString());
-            offlineJobs.Add(submitted.Stdout.Split("job ")[1].Trim().TrimEnd('.'));
-        }
-        await WaitUntilEndedAsync(process, offlineJobs);
+            offlineJobs.Add(await process.SubmitAsync(SampleFile(sample)));
+        await process.WaitUntilEndedAsync(offlineJobs, Patience);
         _broker.Start();
 
         var seen = await WaitAsync(center, m => Events(m, station).Count(e => Type(e) == "JobCompleted") >= 3, process, "the cards issued offline");
@@ -163,6 +160,56 @@ public sealed class CenterLinkEndToEndTests(ITestOutputHelper output) : IDisposa
             Assert.All(ofJob, e => Assert.True(e["historical"]?.GetValue<bool>(), $"{e.ToJsonString()} was created before the reconnect"));
         }
         AssertMatchesContract(seen, station);
+    }
+
+    [Fact]
+    public async Task A_station_without_a_broker_keeps_its_events_across_a_restart_and_sends_them_once_a_broker_is_given()
+    {
+        const string station = "S3";
+        var data = TestStation.NewDataDir();
+        string jobId;
+        await using (var offline = StationRunProcess.Start(station, brokerPort: null, telemetryIntervalSeconds: 1, data))
+        {
+            offline.KeepData = true;
+            await offline.WaitReadyAsync(Patience);
+            jobId = await offline.SubmitAsync(SampleFile(Samples[0]));
+            await offline.WaitUntilEndedAsync([jobId], Patience);
+            await Task.Delay(1500); // at least one more telemetry sample into the outbox
+            await offline.StopAsync();
+        }
+
+        // The restarted station, now with a broker, sends what waited in the outbox: historical, in order.
+        await using var center = await CenterObserver.StartAsync(_broker.Port, $"station/{station}/#");
+        await using var process = StationRunProcess.Start(station, _broker.Port, telemetryIntervalSeconds: 300, data);
+        var seen = await WaitAsync(center, m => Events(m, station).Any(e => Type(e) == "JobCompleted"), process, "the events kept offline");
+        var ofJob = Events(seen, station).Where(e => JobId(e) == jobId).ToList();
+        Assert.Equal(CardLifecycle, ofJob.Select(Type));
+        Assert.All(ofJob, e => Assert.True(e["historical"]?.GetValue<bool>(), $"{e.ToJsonString()} should be historical"));
+        Assert.Equal("state", seen[0].Topic[$"station/{station}/".Length..]); // the birth comes first, then the backlog
+        var historicalTelemetry = seen.Where(m => m.Topic.EndsWith("/telemetry", StringComparison.Ordinal) && m.Json["historical"] is not null).ToList();
+        Assert.NotEmpty(historicalTelemetry);
+        AssertMatchesContract(seen, station);
+    }
+
+    [Fact]
+    public async Task A_bad_center_configuration_stops_station_run_with_a_message_naming_the_setting()
+    {
+        var data = TestStation.NewDataDir();
+        try
+        {
+            var plain = await StationProcess.RunAsync("run", "--data-dir", data, "--station-id", "S4", "--broker", "mqtt://127.0.0.1:1");
+            Assert.Equal(2, plain.ExitCode);
+            Assert.Contains("set Center:AllowPlaintext to true explicitly", plain.Stderr, StringComparison.Ordinal);
+            Assert.DoesNotContain("Unhandled exception", plain.Stderr, StringComparison.Ordinal);
+
+            var twoIds = await StationProcess.RunAsync("run", "--data-dir", data, "--Station:StationId=S4", "--Center:StationId=S5");
+            Assert.Equal(2, twoIds.ExitCode);
+            Assert.Contains("Center:StationId differs from Station:StationId", twoIds.Stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
     }
 
     private void AssertMatchesContract(IEnumerable<ObservedMessage> seen, string station)
@@ -200,23 +247,6 @@ public sealed class CenterLinkEndToEndTests(ITestOutputHelper output) : IDisposa
             if (DateTime.UtcNow > deadline)
                 throw new TimeoutException($"Timed out waiting for {what}; saw {seen.Count} messages, last: {string.Join(" | ", seen.TakeLast(3).Select(m => m.Topic + " " + m.Payload))}\nstation log:\n{process?.Log}");
             await Task.Delay(50);
-        }
-    }
-
-    private static async Task WaitUntilEndedAsync(StationRunProcess process, IReadOnlyCollection<string> jobIds)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            var list = await StationProcess.RunAsync("job", "list", "--json", "--data-dir", process.DataDirectory);
-            Assert.True(list.ExitCode == 0, list.ToString());
-            using var json = JsonDocument.Parse(list.Stdout);
-            var ended = json.RootElement.EnumerateArray()
-                .Where(j => jobIds.Contains(j.GetProperty("id").GetString()) && j.GetProperty("state").GetString() is "Completed" or "Failed" or "Cancelled")
-                .Count();
-            if (ended == jobIds.Count) return;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"offline jobs did not end: {list.Stdout}\n{process.Log}");
-            await Task.Delay(250);
         }
     }
 

@@ -30,22 +30,41 @@ internal sealed class StationRunProcess : IAsyncDisposable
     public string Log => string.Join('\n', _log);
     public bool HasExited => _process.HasExited;
 
-    /// <summary>Starts <c>station run --station-id <paramref name="stationId"/> --broker mqtt://127.0.0.1:<paramref name="brokerPort"/></c>.</summary>
-    public static StationRunProcess Start(string stationId, int brokerPort, int telemetryIntervalSeconds, string? dataDirectory = null)
+    /// <summary>
+    /// Starts <c>station run --station-id <paramref name="stationId"/> --broker mqtt://127.0.0.1:<paramref name="brokerPort"/></c>,
+    /// or without <c>--broker</c> (offline) when <paramref name="brokerPort"/> is null.
+    /// </summary>
+    public static StationRunProcess Start(string stationId, int? brokerPort, int telemetryIntervalSeconds, string? dataDirectory = null)
     {
         var data = dataDirectory ?? TestStation.NewDataDir();
+        string[] broker = brokerPort is { } port ? ["--broker", $"mqtt://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}"] : [];
         var process = Process.Start(StationProcess.StartInfo(
+        [
             "run",
             "--data-dir", data,
             "--station-id", stationId,
-            "--broker", $"mqtt://127.0.0.1:{brokerPort}",
+            .. broker,
             "--Center:AllowPlaintext=true",
             $"--Center:KeepAliveSeconds={KeepAliveSeconds}",
             $"--Center:TelemetryIntervalSeconds={telemetryIntervalSeconds.ToString(CultureInfo.InvariantCulture)}",
             "--Center:ReconnectInitialDelaySeconds=0.2",
             "--Center:ReconnectMaxDelaySeconds=1",
-            "--Simulation:SavePrintedFaces=false")) ?? throw new InvalidOperationException("station run did not start");
+            "--Simulation:SavePrintedFaces=false",
+        ])) ?? throw new InvalidOperationException("station run did not start");
         return new StationRunProcess(process, data);
+    }
+
+    /// <summary>Waits until the service listens on its control socket, so <c>station job</c> commands reach it.</summary>
+    public async Task WaitReadyAsync(TimeSpan patience)
+    {
+        var socket = Path.Combine(DataDirectory, "station.sock");
+        var deadline = DateTime.UtcNow + patience;
+        while (!File.Exists(socket))
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"station run exited before it was ready:\n{Log}");
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"station run did not open {socket} in {patience}:\n{Log}");
+            await Task.Delay(100);
+        }
     }
 
     /// <summary>Power loss as the broker sees it: SIGKILL, no DISCONNECT.</summary>
@@ -55,9 +74,47 @@ internal sealed class StationRunProcess : IAsyncDisposable
         _process.WaitForExit(10_000);
     }
 
-    /// <summary>Submits an applicant file through the running service's control socket (<c>station job submit</c>).</summary>
-    public async Task<StationResult> SubmitAsync(string applicantFile) =>
-        await StationProcess.RunAsync("job", "submit", applicantFile, "--data-dir", DataDirectory);
+    /// <summary>Stops the station as systemd does (SIGTERM) and waits for a clean exit; the data directory stays for a restart.</summary>
+    public async Task StopAsync()
+    {
+        using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await term.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await _process.WaitForExitAsync(timeout.Token);
+        if (_process.ExitCode != 0) throw new InvalidOperationException($"station run exited with {_process.ExitCode}:\n{Log}");
+    }
+
+    /// <summary>Waits until every job in <paramref name="jobIds"/> has ended, asking the running service (<c>station job list</c>).</summary>
+    public async Task WaitUntilEndedAsync(IReadOnlyCollection<string> jobIds, TimeSpan patience)
+    {
+        var deadline = DateTime.UtcNow + patience;
+        while (true)
+        {
+            var list = await StationProcess.RunAsync("job", "list", "--json", "--data-dir", DataDirectory);
+            if (list.ExitCode != 0) throw new InvalidOperationException(list.ToString());
+            using var json = System.Text.Json.JsonDocument.Parse(list.Stdout);
+            var ended = json.RootElement.EnumerateArray()
+                .Count(j => jobIds.Contains(j.GetProperty("id").GetString()) && j.GetProperty("state").GetString() is "Completed" or "Failed" or "Cancelled");
+            if (ended == jobIds.Count) return;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"jobs did not end: {list.Stdout}\n{Log}");
+            await Task.Delay(250);
+        }
+    }
+
+    /// <summary>Submits an applicant file through the running service's control socket (<c>station job submit</c>) and returns the job id.</summary>
+    public async Task<string> SubmitAsync(string applicantFile)
+    {
+        var submitted = await StationProcess.RunAsync("job", "submit", applicantFile, "--data-dir", DataDirectory);
+        if (submitted.ExitCode != 0 || !submitted.Stdout.StartsWith("Accepted: job ", StringComparison.Ordinal))
+            throw new InvalidOperationException("station job submit failed: " + submitted);
+        return submitted.Stdout["Accepted: job ".Length..].Trim().TrimEnd('.');
+    }
+
+    /// <summary>Keeps the data directory when disposed (for a restart by another instance).</summary>
+    public bool KeepData { get; set; }
 
     public async ValueTask DisposeAsync()
     {
@@ -68,6 +125,7 @@ internal sealed class StationRunProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+        if (KeepData) return;
         try
         {
             Directory.Delete(DataDirectory, recursive: true);
