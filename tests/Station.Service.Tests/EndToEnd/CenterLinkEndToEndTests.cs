@@ -76,7 +76,8 @@ public sealed class CenterLinkEndToEndTests(ITestOutputHelper output) : IDisposa
 
         for (var i = 0; i < Samples.Length; i++)
             await center.PublishAsync($"station/{station}/cmd/assign-job", AssignJob($"assign-{i}", Samples[i]));
-        var seen = await WaitAsync(center, m => Events(m, station).Count(e => Type(e) == "JobCompleted") == 3, process, "three JobCompleted");
+        var seen = await WaitAsync(center, m => Events(m, station).Count(e => Type(e) is "JobCompleted" or "JobFailed") == 3, process, "three jobs to end");
+        Assert.True(Events(seen, station).All(e => Type(e) != "JobFailed"), "a job failed: " + string.Join(" | ", Events(seen, station).Where(e => Type(e) == "JobFailed").Select(e => e.ToJsonString())));
         seen = await WaitAsync(center, m => m.Any(x => x.Topic.EndsWith("/telemetry", StringComparison.Ordinal) && x.ReceivedUtc > seen[^1].ReceivedUtc), process, "telemetry after the jobs");
 
         var accepted = Results(seen, station).Where(r => r["ok"]!.GetValue<bool>()).ToList();

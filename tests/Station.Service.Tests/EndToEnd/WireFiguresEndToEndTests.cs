@@ -33,7 +33,8 @@ public sealed class WireFiguresEndToEndTests(ITestOutputHelper output) : IDispos
 
         // The first card teaches the broker the topic aliases; later cards are what each card costs.
         await station.SubmitAsync(samples[0]);
-        await center.WaitForAsync(m => Count(m, "events", "JobCompleted") == 1, Patience, "the first card");
+        var first = await center.WaitForAsync(m => Count(m, "events", "JobCompleted") + Count(m, "events", "JobFailed") == 1, Patience, "the first card");
+        Assert.Equal(1, Count(first, "events", "JobCompleted"));
 
         var cards = new List<long>();
         for (var card = 1; card <= 3; card++)
@@ -45,7 +46,8 @@ public sealed class WireFiguresEndToEndTests(ITestOutputHelper output) : IDispos
             var before = wire.BytesRelayed;
             var telemetryAtStart = Count(center.Messages, "telemetry");
             await station.SubmitAsync(samples[card]);
-            await center.WaitForAsync(m => Count(m, "events", "JobCompleted") == card + 1, Patience, $"card {card + 1}");
+            var ended = await center.WaitForAsync(m => Count(m, "events", "JobCompleted") + Count(m, "events", "JobFailed") == card + 1, Patience, $"card {card + 1}");
+            Assert.True(Count(ended, "events", "JobFailed") == 0, "a card failed: " + string.Join(" | ", ended.Where(m => m.Payload.Contains("JobFailed", StringComparison.Ordinal)).Select(m => m.Payload)));
             await Task.Delay(Settle);
             var bytes = wire.BytesRelayed - before;
             Assert.Equal(telemetryAtStart, Count(center.Messages, "telemetry")); // the window held the card's events only
