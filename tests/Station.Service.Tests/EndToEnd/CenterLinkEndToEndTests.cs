@@ -193,6 +193,45 @@ public sealed class CenterLinkEndToEndTests(ITestOutputHelper output) : IDisposa
     }
 
     [Fact]
+    public async Task Alarms_cancellations_spoiled_cards_and_failures_from_the_pipeline_reach_the_center_as_documented()
+    {
+        const string station = "S6";
+        await using var center = await CenterObserver.StartAsync(_broker.Port, $"station/{station}/#");
+        await using var process = StationRunProcess.Start(station, _broker.Port, telemetryIntervalSeconds: 300, null,
+            "--Stock:AutoLoad=false", "--Simulation:Faults=chip-write=1", "--Pipeline:WaitSeconds=1");
+        await process.WaitReadyAsync(Patience);
+        await WaitAsync(center, m => m.Any(x => x.Topic == $"station/{station}/state"), process, "the birth");
+
+        // An empty hopper: the job waits in Encoding with one critical alarm on the printer; then it is cancelled.
+        await center.PublishAsync($"station/{station}/cmd/assign-job", AssignJob("waits", Samples[0]));
+        var seen = await WaitAsync(center, m => Events(m, station).Any(e => Type(e) == "Alarm"), process, "the hopper alarm");
+        var waiting = Results(seen, station).Single()["result"]!["jobId"]!.GetValue<string>();
+        var raised = Events(seen, station).Single(e => Type(e) == "Alarm")["data"]!;
+        Assert.Equal(("HopperEmpty", "critical", "printer", true),
+            (raised["code"]!.GetValue<string>(), raised["severity"]!.GetValue<string>(), raised["device"]!.GetValue<string>(), raised["active"]!.GetValue<bool>()));
+        await center.PublishAsync($"station/{station}/cmd/cancel-job", $"{{\"commandId\":\"cancel\",\"jobId\":\"{waiting}\"}}");
+        seen = await WaitAsync(center, m => Events(m, station).Any(e => Type(e) == "JobCancelled"), process, "the cancellation");
+        Assert.Equal(waiting, JobId(Events(seen, station).Single(e => Type(e) == "JobCancelled")));
+
+        // Cards loaded, every chip write fails: the alarm clears, each attempt's card is spoiled, the job fails with its reason.
+        var load = await StationProcess.RunAsync("stock", "load", "--first", "VN000000001", "--count", "10", "--data-dir", process.DataDirectory);
+        Assert.True(load.ExitCode == 0, load.ToString());
+        await center.PublishAsync($"station/{station}/cmd/assign-job", AssignJob("fails", Samples[1]));
+        seen = await WaitAsync(center, m => Events(m, station).Any(e => Type(e) == "JobFailed"), process, "the failed job");
+        var events = Events(seen, station);
+        var cleared = events.Last(e => Type(e) == "Alarm")["data"]!;
+        Assert.Equal(("HopperEmpty", "info", false), (cleared["code"]!.GetValue<string>(), cleared["severity"]!.GetValue<string>(), cleared["active"]!.GetValue<bool>()));
+        var spoiled = events.Where(e => Type(e) == "CardSpoiled").Select(e => e["data"]!).ToList();
+        Assert.NotEmpty(spoiled);
+        Assert.All(spoiled, d => Assert.StartsWith("VN", d["serial"]!.GetValue<string>(), StringComparison.Ordinal));
+        Assert.All(spoiled, d => Assert.False(string.IsNullOrEmpty(d["reason"]!.GetValue<string>())));
+        var failed = events.Single(e => Type(e) == "JobFailed")["data"]!;
+        Assert.False(string.IsNullOrEmpty(failed["reason"]!.GetValue<string>()));
+        output.WriteLine($"failed: {failed.ToJsonString()}; spoiled: {string.Join(" ", spoiled.Select(d => d.ToJsonString()))}");
+        AssertMatchesContract(seen, station);
+    }
+
+    [Fact]
     public async Task A_bad_center_configuration_stops_station_run_with_a_message_naming_the_setting()
     {
         var data = TestStation.NewDataDir();

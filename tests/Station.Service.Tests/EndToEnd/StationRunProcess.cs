@@ -32,9 +32,10 @@ internal sealed class StationRunProcess : IAsyncDisposable
 
     /// <summary>
     /// Starts <c>station run --station-id <paramref name="stationId"/> --broker mqtt://127.0.0.1:<paramref name="brokerPort"/></c>,
-    /// or without <c>--broker</c> (offline) when <paramref name="brokerPort"/> is null.
+    /// or without <c>--broker</c> (offline) when <paramref name="brokerPort"/> is null; <paramref name="settings"/> are further
+    /// <c>--Section:Key=value</c> overrides.
     /// </summary>
-    public static StationRunProcess Start(string stationId, int? brokerPort, int telemetryIntervalSeconds, string? dataDirectory = null)
+    public static StationRunProcess Start(string stationId, int? brokerPort, int telemetryIntervalSeconds, string? dataDirectory = null, params string[] settings)
     {
         var data = dataDirectory ?? TestStation.NewDataDir();
         string[] broker = brokerPort is { } port ? ["--broker", $"mqtt://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}"] : [];
@@ -50,6 +51,7 @@ internal sealed class StationRunProcess : IAsyncDisposable
             "--Center:ReconnectInitialDelaySeconds=0.2",
             "--Center:ReconnectMaxDelaySeconds=1",
             "--Simulation:SavePrintedFaces=false",
+            .. settings,
         ])) ?? throw new InvalidOperationException("station run did not start");
         return new StationRunProcess(process, data);
     }
