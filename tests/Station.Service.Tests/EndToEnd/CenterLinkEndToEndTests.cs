@@ -48,7 +48,7 @@ public sealed class CenterLinkEndToEndTests(ITestOutputHelper output) : IDisposa
     {
         const string station = "S1";
         await using var center = await CenterObserver.StartAsync(_broker.Port, $"station/{station}/#");
-        await using var process = StationRunProcess.Start(station, _broker.Port, telemetryIntervalSeconds: 2);
+        await using var process = StationRunProcess.Start(station, StationRunProcess.PlainBroker(_broker.Port), telemetryIntervalSeconds: 2);
         var births = await WaitAsync(center, m => m.Any(x => x.Topic == $"station/{station}/state"), process, "the birth");
         var birth = births.First(x => x.Topic == $"station/{station}/state").Json;
         Assert.Equal("online", birth["status"]!.GetValue<string>());
@@ -133,7 +133,7 @@ public sealed class CenterLinkEndToEndTests(ITestOutputHelper output) : IDisposa
     {
         const string station = "S2";
         await using var center = await CenterObserver.StartAsync(_broker.Port, $"station/{station}/#", persistent: true);
-        await using var process = StationRunProcess.Start(station, _broker.Port, telemetryIntervalSeconds: 2);
+        await using var process = StationRunProcess.Start(station, StationRunProcess.PlainBroker(_broker.Port), telemetryIntervalSeconds: 2);
         await WaitAsync(center, m => m.Any(x => x.Topic == $"station/{station}/state"), process, "the birth");
         await center.PublishAsync($"station/{station}/cmd/assign-job", AssignJob("online-0", Samples[0]));
         await WaitAsync(center, m => Events(m, station).Any(e => Type(e) == "JobCompleted"), process, "the first card online");
@@ -169,7 +169,7 @@ public sealed class CenterLinkEndToEndTests(ITestOutputHelper output) : IDisposa
         const string station = "S3";
         var data = TestStation.NewDataDir();
         string jobId;
-        await using (var offline = StationRunProcess.Start(station, brokerPort: null, telemetryIntervalSeconds: 1, data))
+        await using (var offline = StationRunProcess.Start(station, broker: null, telemetryIntervalSeconds: 1, data))
         {
             offline.KeepData = true;
             await offline.WaitReadyAsync(Patience);
@@ -181,7 +181,7 @@ public sealed class CenterLinkEndToEndTests(ITestOutputHelper output) : IDisposa
 
         // The restarted station, now with a broker, sends what waited in the outbox: historical, in order.
         await using var center = await CenterObserver.StartAsync(_broker.Port, $"station/{station}/#");
-        await using var process = StationRunProcess.Start(station, _broker.Port, telemetryIntervalSeconds: 300, data);
+        await using var process = StationRunProcess.Start(station, StationRunProcess.PlainBroker(_broker.Port), telemetryIntervalSeconds: 300, data);
         var seen = await WaitAsync(center, m => Events(m, station).Any(e => Type(e) == "JobCompleted"), process, "the events kept offline");
         var ofJob = Events(seen, station).Where(e => JobId(e) == jobId).ToList();
         Assert.Equal(CardLifecycle, ofJob.Select(Type));
@@ -197,7 +197,7 @@ public sealed class CenterLinkEndToEndTests(ITestOutputHelper output) : IDisposa
     {
         const string station = "S6";
         await using var center = await CenterObserver.StartAsync(_broker.Port, $"station/{station}/#");
-        await using var process = StationRunProcess.Start(station, _broker.Port, telemetryIntervalSeconds: 300, null,
+        await using var process = StationRunProcess.Start(station, StationRunProcess.PlainBroker(_broker.Port), telemetryIntervalSeconds: 300, null,
             "--Stock:AutoLoad=false", "--Simulation:Faults=chip-write=1", "--Pipeline:WaitSeconds=1");
         await process.WaitReadyAsync(Patience);
         await WaitAsync(center, m => m.Any(x => x.Topic == $"station/{station}/state"), process, "the birth");

@@ -30,21 +30,24 @@ internal sealed class StationRunProcess : IAsyncDisposable
     public string Log => string.Join('\n', _log);
     public bool HasExited => _process.HasExited;
 
+    /// <summary><c>mqtt://127.0.0.1:PORT</c>.</summary>
+    public static string PlainBroker(int port) => $"mqtt://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
+
     /// <summary>
-    /// Starts <c>station run --station-id <paramref name="stationId"/> --broker mqtt://127.0.0.1:<paramref name="brokerPort"/></c>,
-    /// or without <c>--broker</c> (offline) when <paramref name="brokerPort"/> is null; <paramref name="settings"/> are further
-    /// <c>--Section:Key=value</c> overrides.
+    /// Starts <c>station run --station-id <paramref name="stationId"/> --broker <paramref name="broker"/></c> (plain
+    /// <c>mqtt://</c> explicitly allowed), or without <c>--broker</c> (offline) when it is null;
+    /// <paramref name="settings"/> are further <c>--Section:Key=value</c> overrides.
     /// </summary>
-    public static StationRunProcess Start(string stationId, int? brokerPort, int telemetryIntervalSeconds, string? dataDirectory = null, params string[] settings)
+    public static StationRunProcess Start(string stationId, string? broker, int telemetryIntervalSeconds, string? dataDirectory = null, params string[] settings)
     {
         var data = dataDirectory ?? TestStation.NewDataDir();
-        string[] broker = brokerPort is { } port ? ["--broker", $"mqtt://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}"] : [];
+        string[] brokerArgs = broker is null ? [] : ["--broker", broker];
         var process = Process.Start(StationProcess.StartInfo(
         [
             "run",
             "--data-dir", data,
             "--station-id", stationId,
-            .. broker,
+            .. brokerArgs,
             "--Center:AllowPlaintext=true",
             $"--Center:KeepAliveSeconds={KeepAliveSeconds}",
             $"--Center:TelemetryIntervalSeconds={telemetryIntervalSeconds.ToString(CultureInfo.InvariantCulture)}",

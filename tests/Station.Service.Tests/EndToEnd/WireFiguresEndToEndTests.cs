@@ -27,7 +27,7 @@ public sealed class WireFiguresEndToEndTests(ITestOutputHelper output) : IDispos
     {
         using var wire = new BlackholeProxy(_broker.Port);
         await using var center = await CenterObserver.StartAsync(_broker.Port, $"station/{Station}/#");
-        await using var station = StationRunProcess.Start(Station, wire.Port, TelemetrySeconds);
+        await using var station = StationRunProcess.Start(Station, StationRunProcess.PlainBroker(wire.Port), TelemetrySeconds);
         await station.WaitReadyAsync(Patience);
         var samples = Directory.GetFiles(RepositoryPaths.Combine("samples", "applicants"), "vnm-*.json").Order(StringComparer.Ordinal).ToList();
 
