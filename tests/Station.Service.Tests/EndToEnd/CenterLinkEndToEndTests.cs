@@ -129,7 +129,7 @@ public sealed class CenterLinkEndToEndTests(ITestOutputHelper output) : IDisposa
     }
 
     [Fact]
-    public async Task Cards_issued_while_the_broker_is_down_reach_the_center_after_it_returns_and_nothing_is_lost()
+    public async Task Cards_issued_while_the_broker_is_down_reach_the_center_after_it_returns_even_across_a_station_restart()
     {
         const string station = "S2";
         await using var center = await CenterObserver.StartAsync(_broker.Port, $"station/{station}/#", persistent: true);
@@ -144,9 +144,15 @@ public sealed class CenterLinkEndToEndTests(ITestOutputHelper output) : IDisposa
         foreach (var sample in Samples.Skip(1))
             offlineJobs.Add(await process.SubmitAsync(SampleFile(sample)));
         await process.WaitUntilEndedAsync(offlineJobs, Patience);
+
+        // The station is restarted while the broker is still down: the backlog waits in its outbox.
+        process.KeepData = true;
+        await process.StopAsync();
+        await using var restarted = StationRunProcess.Start(station, StationRunProcess.PlainBroker(_broker.Port), telemetryIntervalSeconds: 2, process.DataDirectory);
+        await restarted.WaitReadyAsync(Patience);
         _broker.Start();
 
-        var seen = await WaitAsync(center, m => Events(m, station).Count(e => Type(e) == "JobCompleted") >= 3, process, "the cards issued offline");
+        var seen = await WaitAsync(center, m => Events(m, station).Count(e => Type(e) == "JobCompleted") >= 3, restarted, "the cards issued offline");
         var events = Events(seen, station);
         var ids = events.Select(e => e["eventId"]!.GetValue<string>()).ToList();
         output.WriteLine($"{events.Count} events received, {ids.Distinct().Count()} distinct");
