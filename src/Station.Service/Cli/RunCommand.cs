@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Station.Service.Center;
+using Station.Service.Center.Outbox;
 using Station.Service.Hosting;
 using Station.Service.Pipeline;
 using Station.Service.Storage;
@@ -12,12 +14,23 @@ namespace Station.Service.Cli;
 /// <summary><c>station run</c> (also the default verb): the service, as systemd runs it.</summary>
 public static partial class RunCommand
 {
+    /// <summary>Sets <c>Station:StationId</c> (and so the center link's <c>Center:StationId</c>).</summary>
+    public static Option<string?> StationId { get; } = new("--station-id") { Description = "Station identifier (Station:StationId), also used in every MQTT topic station/{id}/..." };
+
+    /// <summary>Sets <c>Center:Broker</c>.</summary>
+    public static Option<string?> Broker { get; } = new("--broker")
+    {
+        Description = "Center MQTT broker, mqtts://HOST[:PORT] (or mqtt:// with --Center:AllowPlaintext=true). Without it the station works offline and keeps events in its outbox.",
+    };
+
     public static Command Create()
     {
         var command = new Command("run", "Run the station service (the default when no verb is given). Extra --Section:Key=value arguments override configuration.")
         {
-            TreatUnmatchedTokensAsErrors = false,
+            StationId,
+            Broker,
         };
+        command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, cancellationToken));
         return command;
     }
@@ -26,18 +39,21 @@ public static partial class RunCommand
     {
         ArgumentNullException.ThrowIfNull(parseResult);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = AppContext.BaseDirectory });
-        builder.Configuration.AddStationSources(CommonOptions.Overrides(parseResult));
+        builder.Configuration.AddStationSources(CommonOptions.Overrides(parseResult), FromVerb(parseResult));
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Services.AddSystemd(); // Type=notify READY/STOPPING and journald-friendly logs under systemd; inert elsewhere
         var dataDir = DataDirectory.Resolve(parseResult.GetValue(CommonOptions.DataDir), builder.Configuration["Station:DataDir"]);
-        builder.Services.AddStation(builder.Configuration, dataDir).AddStationWorkers();
+        builder.Services.AddStation(builder.Configuration, dataDir).AddStationWorkers().AddStationCenterLink(builder.Configuration);
 
         using var host = builder.Build();
         try
         {
             host.Services.ValidateStationOptions();
+            _ = host.Services.GetRequiredService<IOptions<CenterOptions>>().Value; // a bad Center section is a configuration error, not a crash
             _ = host.Services.GetRequiredService<StationDatabase>();
+            // Map the outbox's types on this thread before the hosted services start using them concurrently.
+            _ = host.Services.GetRequiredService<OutboxStore>();
         }
         catch (Exception e) when (StartupFailure.TryDescribe(e, out var code, out var message))
         {
@@ -61,6 +77,24 @@ public static partial class RunCommand
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>The verb's own options, which win over every other source.</summary>
+    private static Dictionary<string, string?> FromVerb(ParseResult parseResult)
+    {
+        var settings = new Dictionary<string, string?>();
+        if (parseResult.GetValue(StationId) is { } id)
+        {
+            settings["Station:StationId"] = id;
+            settings["Center:StationId"] = id;
+        }
+
+        if (parseResult.GetValue(Broker) is { } broker)
+        {
+            settings["Center:Broker"] = broker;
+        }
+
+        return settings;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Running on SIMULATED devices (camera, fingerprint sensor, printer, chip encoder): no hardware is configured. Data directory: {DataDir}")]

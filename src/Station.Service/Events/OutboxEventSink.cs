@@ -1,40 +1,52 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using Station.Service.Center;
+using Station.Service.Center.Outbox;
 using Station.Service.Outbox;
 using Station.Service.Storage;
 
 namespace Station.Service.Events;
 
 /// <summary>
-/// Writes events into the <c>outbox</c> collection, where the center link picks them up. Called inside a job
-/// transaction, the insert joins that transaction (LiteDB transactions belong to the thread), so a state change
-/// and its event are committed together or not at all.
+/// Writes events into the <c>outbox</c> collection, where the center link picks them up, in the one payload shape
+/// of the <c>events</c> topic (<see cref="OutboxEvents.ToPayload"/>). Called inside a job transaction, the insert
+/// joins that transaction (LiteDB transactions belong to the thread), so a state change and its event are
+/// committed together or not at all.
 /// </summary>
 public sealed class OutboxEventSink(StationDatabase database, TimeProvider clock) : IEventSink
 {
+    /// <summary>Random bytes in an event id: 96 bits make a collision across all stations' lifetimes negligible.</summary>
+    public const int EventIdBytes = 12;
+
     public void Emit(StationEvent stationEvent)
     {
         ArgumentNullException.ThrowIfNull(stationEvent);
-        var payload = new JsonObject
-        {
-            ["eventId"] = stationEvent.EventId,
-            ["type"] = stationEvent.Type,
-            ["time"] = stationEvent.Time.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-            ["data"] = stationEvent.Data.DeepClone(),
-        };
         database.Outbox.Insert(new OutboxMessage
         {
-            Kind = "event",
-            Topic = "events",
-            Payload = payload.ToJsonString(),
+            Kind = OutboxStore.EventKind,
+            Topic = CenterTopics.EventsLevel,
+            Payload = OutboxEvents.ToPayload(stationEvent),
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
         });
     }
 
-    /// <summary>Builds and emits an event with a fresh id.</summary>
+    /// <summary>Builds and emits an event with a fresh id (<see cref="NewEventId"/>).</summary>
     public static void Emit(IEventSink sink, TimeProvider clock, string type, JsonObject data)
     {
         ArgumentNullException.ThrowIfNull(sink);
         ArgumentNullException.ThrowIfNull(clock);
-        sink.Emit(new StationEvent(Guid.NewGuid().ToString("N"), type, clock.GetUtcNow(), data));
+        sink.Emit(new StationEvent(NewEventId(), type, clock.GetUtcNow(), data));
+    }
+
+    /// <summary>
+    /// A new event id: <see cref="EventIdBytes"/> random bytes as base64url (16 characters, half a GUID's 32 hex),
+    /// stored with the event, so it stays the same across every retry.
+    /// </summary>
+    public static string NewEventId()
+    {
+        Span<byte> bytes = stackalloc byte[EventIdBytes];
+        RandomNumberGenerator.Fill(bytes);
+        return Base64Url.EncodeToString(bytes);
     }
 }

@@ -5,6 +5,8 @@ using Station.Devices.Camera;
 using Station.Devices.Fingerprint;
 using Station.Devices.Printer;
 using Station.Devices.Simulation;
+using Station.Service.Center;
+using Station.Service.Center.Telemetry;
 using Station.Service.Events;
 using Station.Service.Jobs;
 using Station.Service.Pipeline;
@@ -32,6 +34,8 @@ public static class StationServices
         services.AddSingleton(new StationPaths(dataDirectory));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(provider => StationDatabase.Open(provider.GetRequiredService<StationPaths>().DataDirectory));
+        // One database for the job store and the center link's outbox, so a job's event commits with its transition.
+        services.AddSingleton<LiteDB.ILiteDatabase>(provider => provider.GetRequiredService<StationDatabase>().Database);
         services.AddSingleton<IEventSink, OutboxEventSink>();
         services.AddSingleton<CardStock>();
         services.AddSingleton<JobStore>();
@@ -62,6 +66,27 @@ public static class StationServices
         services.AddHostedService<PipelineWorker>();
         services.AddHostedService(provider => new WatchdogService(provider.GetRequiredService<PipelineHealth>()));
         services.AddHostedService<ControlSocketServer>();
+        return services;
+    }
+
+    /// <summary>
+    /// The center link (MQTT session, outbox drainer, commands, telemetry) for <c>station run</c>. The station id has
+    /// one source, <c>Station:StationId</c>: <c>Center:StationId</c> defaults to it and may not differ from it.
+    /// Without <c>Center:Broker</c> the link stays offline and everything waits in the outbox.
+    /// </summary>
+    public static IServiceCollection AddStationCenterLink(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<ITelemetrySource, StationTelemetrySource>();
+        services.AddCenterLink(configuration);
+        services.AddOptions<CenterOptions>()
+            .Configure<IOptions<StationOptions>, StationPaths>((center, station, paths) =>
+            {
+                center.StationId = string.IsNullOrEmpty(center.StationId) ? station.Value.StationId : center.StationId;
+                center.DataDirectory = paths.DataDirectory;
+            })
+            .Validate<IOptions<StationOptions>>(
+                (center, station) => center.StationId == station.Value.StationId,
+                "Center:StationId differs from Station:StationId; set the station id once, with Station:StationId or --station-id.");
         return services;
     }
 

@@ -89,7 +89,7 @@ public sealed class JobChange
         SpoilCard(cardReason, message);
         Job.FailureReason = new FailureReason { Code = code, Message = message };
         Transition(JobState.Failed, message);
-        Emit(EventTypes.JobFailed, new JsonObject { ["jobId"] = Job.Id, ["applicationId"] = Job.ApplicationId, ["code"] = code, ["message"] = message });
+        Emit(EventTypes.JobFailed, new JsonObject { ["jobId"] = Job.Id, ["applicationId"] = Job.ApplicationId, ["reason"] = code, ["message"] = message });
     }
 
     /// <summary>Ends the job Cancelled; a card it still holds is spoiled <c>Cancelled</c>.</summary>
@@ -118,7 +118,11 @@ public sealed class JobChange
         }
 
         Add(JobRecordKind.Transition, $"{previous}→{next}", null, detail);
-        Emit(EventTypes.JobStateChanged, new JsonObject { ["jobId"] = Job.Id, ["from"] = previous.ToString(), ["to"] = next.ToString() });
+        // A final state is stated by JobCompleted/JobFailed/JobCancelled itself; repeating it would cost bytes on the wire.
+        if (!Job.IsEnded)
+        {
+            Emit(EventTypes.JobStateChanged, new JsonObject { ["jobId"] = Job.Id, ["state"] = next.ToString() });
+        }
     }
 
     private void Add(JobRecordKind kind, string action, string? result, string? detail) => Job.History.Add(new JobRecord

@@ -94,7 +94,7 @@ public sealed partial class CardIssuingStep(
         }
         catch (StockException e) when (e.Code == StockException.HopperEmpty)
         {
-            alarms.Raise(HopperAlarm, e.Message);
+            alarms.Raise(HopperAlarm, AlarmRaiser.Critical, "printer", e.Message); // the hopper is part of the printer
             return StepResult.Waiting;
         }
         catch (Exception e) when (SpoilReasons.IsStepFault(e))

@@ -76,7 +76,7 @@ public sealed class PrepareStep(
         }
         catch (SignerUnavailableException e)
         {
-            alarms.Raise(SignerAlarm, $"The document signer is unavailable, jobs wait in Preparing: {e.Message}");
+            alarms.Raise(SignerAlarm, AlarmRaiser.Critical, "signer", $"The document signer is unavailable, jobs wait in Preparing: {e.Message}");
             return (null, StepResult.Waiting);
         }
         catch (ChipDataException e)

@@ -42,9 +42,9 @@ public sealed class AsyncApiConformanceTests(ITestOutputHelper output) : IDispos
         {
             await station.WaitConnectedAsync(Patience);
             FakeStationControl.RunJob(station.Outbox, "job-a");
-            FakeStationControl.Emit(station.Outbox, "JobFailed", new JsonObject { ["jobId"] = "job-b", ["reason"] = "ChipVerifyFailed" });
+            FakeStationControl.Emit(station.Outbox, "JobFailed", new JsonObject { ["jobId"] = "job-b", ["applicationId"] = "A-b", ["reason"] = "ChipVerifyFailed", ["message"] = "the chip did not verify" });
             FakeStationControl.Emit(station.Outbox, "CardSpoiled", new JsonObject { ["serial"] = "VN01", ["reason"] = "ChipVerifyFailed", ["jobId"] = "job-b" });
-            FakeStationControl.Emit(station.Outbox, "Alarm", new JsonObject { ["code"] = "RibbonLow", ["severity"] = "warning", ["device"] = "printer" });
+            FakeStationControl.Emit(station.Outbox, "Alarm", new JsonObject { ["code"] = "RibbonLow", ["severity"] = "warning", ["device"] = "printer", ["message"] = "ribbon low", ["active"] = true });
             string[] commands =
             [
                 "assign-job|{\"commandId\":\"1\",\"applicant\":{\"idNumber\":\"001090012345\"}}",

@@ -78,7 +78,7 @@ public sealed class JobStoreTests : IDisposable
         Assert.True(stored.HasOpenIntent);
         Assert.Equal([JobRecordKind.Transition, JobRecordKind.Transition, JobRecordKind.Intent], stored.History.Select(r => r.Kind));
         var changed = Assert.Single(_station.Events(), e => e.Type == EventTypes.JobStateChanged);
-        Assert.Equal(("Queued", "Capturing", job), (changed.Data["from"]!.GetValue<string>(), changed.Data["to"]!.GetValue<string>(), changed.Data["jobId"]!.GetValue<string>()));
+        Assert.Equal(("Capturing", job), (changed.Data["state"]!.GetValue<string>(), changed.Data["jobId"]!.GetValue<string>()));
     }
 
     [Fact]

@@ -111,9 +111,11 @@ public sealed partial class CenterLink : BackgroundService, ICenterLinkActions
 
         var inflight = Math.Min(_options.MaxInflight, connect.ReceiveMaximum is > 0 ? (int)connect.ReceiveMaximum.Value : 65535);
         using var session = new CenterSession(client, bdSeq, _time.GetUtcNow().UtcDateTime, inflight, connect.TopicAliasMaximum);
-        await PublishBirthAsync(session, stoppingToken).ConfigureAwait(false);
+        // Subscribe before the birth (as Sparkplug does): a center that sends a command as soon as it sees the birth
+        // must not lose it. Commands that arrive meanwhile wait in the queue until the command loop starts.
         await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
             .WithTopicFilter(_topics.CommandFilter, MqttQualityOfServiceLevel.AtLeastOnce).Build(), stoppingToken).ConfigureAwait(false);
+        await PublishBirthAsync(session, stoppingToken).ConfigureAwait(false);
         _session = session;
         backoff.Reset();
         LogConnected(broker.Host, broker.Port, bdSeq);

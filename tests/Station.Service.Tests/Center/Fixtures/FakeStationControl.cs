@@ -40,17 +40,17 @@ public sealed class FakeStationControl : IStationControl
         return new SubmitOutcome(true, jobId, false, [], null);
     }
 
-    /// <summary>Puts the events of one successful job into the outbox: accepted, each step, completed.</summary>
+    /// <summary>Puts the events of one successful job into the outbox as the pipeline emits them: accepted, each step, completed.</summary>
     public static void RunJob(OutboxStore outbox, string jobId)
     {
-        Emit(outbox, "JobAccepted", new JsonObject { ["jobId"] = jobId });
+        Emit(outbox, "JobAccepted", new JsonObject { ["jobId"] = jobId, ["applicationId"] = "A-" + jobId, ["source"] = "center" });
         foreach (var step in Steps)
             Emit(outbox, "JobStateChanged", new JsonObject { ["jobId"] = jobId, ["state"] = step });
-        Emit(outbox, "JobCompleted", new JsonObject { ["jobId"] = jobId, ["cardSerial"] = "VN0000123456" });
+        Emit(outbox, "JobCompleted", new JsonObject { ["jobId"] = jobId, ["applicationId"] = "A-" + jobId, ["cardSerial"] = "VN0000123456" });
     }
 
     public static void Emit(OutboxStore outbox, string type, JsonObject data) =>
-        OutboxEvents.Append(outbox, new StationEvent(Guid.NewGuid().ToString("N"), type, DateTimeOffset.UtcNow, data));
+        OutboxEvents.Append(outbox, new StationEvent(OutboxEventSink.NewEventId(), type, DateTimeOffset.UtcNow, data));
 
     public CancelOutcome Cancel(string jobId)
     {
