@@ -21,6 +21,9 @@ public class ChipDataBenchmarks
     private ChipDataFixture fixture = null!;
     private ChipDataBuilder softwareBuilder = null!;
     private ChipDataBuilder tokenBuilder = null!;
+    private ChipDataBuilder pooledSoftwareBuilder = null!;
+    private ChipDataBuilder pooledTokenBuilder = null!;
+    private ChipKeyPool keyPool = null!;
     private ChipKeyFactory keyFactory = null!;
     private PortraitEncoder portraitEncoder = null!;
     private Dictionary<int, byte[]> dataGroups = null!;
@@ -32,6 +35,11 @@ public class ChipDataBenchmarks
         keyFactory = new ChipKeyFactory();
         softwareBuilder = new ChipDataBuilder(fixture.Profiles, fixture.SoftwareSigner, keyFactory, fixture.Clock);
         tokenBuilder = new ChipDataBuilder(fixture.Profiles, fixture.Token.Signer, keyFactory, fixture.Clock);
+        // As in the station: keys made ahead on the other core by the pool.
+        keyPool = new ChipKeyPool(new ChipKeyFactory());
+        keyPool.WaitUntilFull(TimeSpan.FromSeconds(10));
+        pooledSoftwareBuilder = new ChipDataBuilder(fixture.Profiles, fixture.SoftwareSigner, keyPool, fixture.Clock);
+        pooledTokenBuilder = new ChipDataBuilder(fixture.Profiles, fixture.Token.Signer, keyPool, fixture.Clock);
         int budget = fixture.Profiles.Get(fixture.Card.Applicant.Profile).PortraitBudgetBytes;
         portraitEncoder = new PortraitEncoder(PortraitBudget.Default with { MaxBytes = budget });
         dataGroups = softwareBuilder.Build(fixture.Card.Applicant, fixture.Card.Biometrics).Files
@@ -40,13 +48,23 @@ public class ChipDataBenchmarks
     }
 
     [GlobalCleanup]
-    public void Cleanup() => fixture.Dispose();
+    public void Cleanup()
+    {
+        keyPool.Dispose();
+        fixture.Dispose();
+    }
 
     [Benchmark(Description = "Build+sign software DS (inline keygen)")]
     public ChipImage BuildAndSignSoftware() => softwareBuilder.Build(fixture.Card.Applicant, fixture.Card.Biometrics);
 
     [Benchmark(Description = "Build+sign SoftHSM2 DS (inline keygen)")]
     public ChipImage BuildAndSignSoftHsm() => tokenBuilder.Build(fixture.Card.Applicant, fixture.Card.Biometrics);
+
+    [Benchmark(Description = "Build+sign software DS (key pool)")]
+    public ChipImage BuildAndSignSoftwarePooled() => pooledSoftwareBuilder.Build(fixture.Card.Applicant, fixture.Card.Biometrics);
+
+    [Benchmark(Description = "Build+sign SoftHSM2 DS (key pool)")]
+    public ChipImage BuildAndSignSoftHsmPooled() => pooledTokenBuilder.Build(fixture.Card.Applicant, fixture.Card.Biometrics);
 
     [Benchmark(Description = "Raw ECDSA sign software")]
     public byte[] RawSignSoftware() => fixture.SoftwareSigner.SignHash(Hash, HashAlgorithmName.SHA256);

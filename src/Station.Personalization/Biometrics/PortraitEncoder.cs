@@ -20,9 +20,15 @@ public sealed class PortraitEncoder(PortraitBudget budget)
         if (!IsJpeg(capturedJpeg))
             throw new ChipDataException("PortraitInvalid", "The portrait is not a JPEG (it does not start with the SOI marker FFD8FF).");
 
-        using var source = DecodeStrictly(capturedJpeg);
         if (capturedJpeg.Length <= budget.MaxBytes)
-            return capturedJpeg; // Already within the byte budget: scaling and re-encoding would only cost time and detail.
+        {
+            // Already within the byte budget: scaling and re-encoding would only cost time and detail. It must still
+            // decode to the end; at 1/8 scale the decoder reads every coefficient but skips most of the IDCT.
+            using var check = DecodeStrictly(capturedJpeg, scale: 0.125f);
+            return capturedJpeg;
+        }
+
+        using var source = DecodeStrictly(capturedJpeg, scale: 1);
         using var scaled = ScaleToHeight(source, budget.MaxHeight);
         using var image = SKImage.FromBitmap(scaled);
 
@@ -40,14 +46,15 @@ public sealed class PortraitEncoder(PortraitBudget budget)
 
     internal static bool IsJpeg(ReadOnlySpan<byte> data) => data.Length > 3 && data[0] == 0xFF && data[1] == 0xD8 && data[2] == 0xFF;
 
-    /// <summary>Decodes the whole image; a truncated or damaged JPEG is refused rather than encoded half-grey.</summary>
-    private static SKBitmap DecodeStrictly(byte[] jpeg)
+    /// <summary>Decodes the whole image (at <paramref name="scale"/>); a truncated or damaged JPEG is refused rather than encoded half-grey.</summary>
+    private static SKBitmap DecodeStrictly(byte[] jpeg, float scale)
     {
         using var codec = SKCodec.Create(new MemoryStream(jpeg))
             ?? throw new ChipDataException("PortraitInvalid", "The portrait JPEG is corrupt: its header cannot be read.");
         if (codec.EncodedFormat != SKEncodedImageFormat.Jpeg)
             throw new ChipDataException("PortraitInvalid", $"The portrait is {codec.EncodedFormat}, not a JPEG.");
-        var bitmap = new SKBitmap(codec.Info.WithColorType(SKColorType.Rgba8888).WithAlphaType(SKAlphaType.Opaque));
+        var size = codec.GetScaledDimensions(scale);
+        var bitmap = new SKBitmap(new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Opaque));
         var result = codec.GetPixels(bitmap.Info, bitmap.GetPixels());
         if (result != SKCodecResult.Success)
         {
