@@ -45,9 +45,19 @@ internal static class StationProcess
         return info;
     }
 
-    public static async Task<StationResult> RunAsync(params string[] args)
+    public static Task<StationResult> RunAsync(params string[] args) => RunAsync(null, args);
+
+    /// <summary>Runs <c>station</c> to the end (3 minutes at most) with <paramref name="environment"/> added; its standard input is closed.</summary>
+    public static async Task<StationResult> RunAsync(IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        using var process = Process.Start(StartInfo(args))!;
+        var info = StartInfo(args);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
+        using var process = Process.Start(info)!;
+        process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));

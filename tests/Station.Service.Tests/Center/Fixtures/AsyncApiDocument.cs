@@ -37,6 +37,34 @@ public sealed class AsyncApiDocument
 
     public IReadOnlyList<string> Violations(string message, JsonNode? payload) => Check(MessagePayload(message), payload, "$");
 
+    /// <summary>
+    /// Asserts that every message <paramref name="station"/> published matches its documented payload (the center's
+    /// own command requests are skipped; an undocumented topic fails). Returns how many messages were checked.
+    /// </summary>
+    public int AssertConforms(IEnumerable<ObservedMessage> seen, string station)
+    {
+        var checkedMessages = 0;
+        foreach (var m in seen)
+        {
+            var level = m.Topic[$"station/{station}/".Length..];
+            var message = level switch
+            {
+                "state" => m.Json["status"]!.GetValue<string>() == "online" ? "birth" : "death",
+                "telemetry" => "telemetry",
+                "events" => "event",
+                "cmd-result" => "commandResult",
+                _ when level.StartsWith("cmd/", StringComparison.Ordinal) => null,
+                _ => throw new InvalidOperationException($"undocumented topic {m.Topic}"),
+            };
+            if (message is null) continue;
+            var violations = Violations(message, m.Json);
+            Xunit.Assert.True(violations.Count == 0, $"{m.Topic} {m.Payload}: {string.Join("; ", violations)}");
+            checkedMessages++;
+        }
+
+        return checkedMessages;
+    }
+
     private IReadOnlyList<string> Check(JsonNode schema, JsonNode? value, string path)
     {
         schema = Resolve(schema);
