@@ -214,6 +214,11 @@ public sealed class StationDatabase : IDisposable
         }
     }
 
+    /// <summary>
+    /// Creates every collection with its indexes now, on the opening thread. LiteDB 5 closes the whole engine when a
+    /// collection is read while another transaction is creating it (LiteDB issue 2792, still in 5.0.21), and the
+    /// pipeline, the center link and telemetry touch these collections from different threads.
+    /// </summary>
     private void EnsureIndexes()
     {
         Jobs.EnsureIndex(j => j.ApplicationId, unique: true);
@@ -221,6 +226,9 @@ public sealed class StationDatabase : IDisposable
         Cards.EnsureIndex(c => c.Serial, unique: true);
         Cards.EnsureIndex(c => c.JobId);
         Artifacts.EnsureIndex(a => a.JobId);
+        StockLoads.EnsureIndex(l => l.FirstSerial);
+        Counters.EnsureIndex(c => c.Loaded);
+        Outbox.EnsureIndex(m => m.Kind);
     }
 
     private static BsonMapper CreateMapper()

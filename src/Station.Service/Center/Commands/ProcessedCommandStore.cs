@@ -16,6 +16,8 @@ public sealed class ProcessedCommandStore
     {
         ArgumentNullException.ThrowIfNull(database);
         _commands = database.GetCollection<ProcessedCommand>(CollectionName);
+        // Creates the collection now, on the thread building the services (see LinkStateStore: LiteDB issue 2792).
+        _commands.EnsureIndex(c => c.ProcessedUtc);
     }
 
     public ProcessedCommand? Find(string commandId) => _commands.FindById(commandId);

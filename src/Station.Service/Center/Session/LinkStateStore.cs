@@ -16,6 +16,9 @@ public sealed class LinkStateStore
     {
         ArgumentNullException.ThrowIfNull(database);
         _values = database.GetCollection(CollectionName);
+        // Creates the collection now, while the host builds its services on one thread: LiteDB 5 closes the engine
+        // when a collection is read while another transaction creates it (LiteDB issue 2792).
+        _values.EnsureIndex("value");
     }
 
     public long Get(string key) => _values.FindById(key)?["value"].AsInt64 ?? 0;
