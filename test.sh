@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The one test command: installs the Debian packages the tests need, starts
 # the test bed on loopback (pcscd + vpcd, cupsd), builds the solution once,
-# runs every test project, stops everything it started, and ends with the
-# line `N passed, N failed`. Exits non-zero on any failure.
+# runs every test project (then, alone, the tests in the ExclusiveTestbed
+# category, which kill pcscd), stops everything it started, and ends with the
+# line `N passed, N failed` over both runs. Exits non-zero on any failure.
 #
 #   ./test.sh                      all tests
 #   ./test.sh --filter Name~Mrz    extra arguments go to `dotnet test`
@@ -48,15 +49,39 @@ if ! dotnet build Station.sln -c Release -nologo; then
   exit 1
 fi
 
+# Tests in the ExclusiveTestbed category disturb the shared test bed (they kill
+# pcscd), so the main run leaves them out and a second run takes them alone.
+# A --filter given to test.sh applies to both runs.
+readonly EXCLUSIVE='Category=ExclusiveTestbed'
+user_filter=""
+args=()
+while (($#)); do
+  case "$1" in
+    --filter) user_filter="$2"; shift 2 ;;
+    --filter=*) user_filter="${1#--filter=}"; shift ;;
+    *) args+=("$1"); shift ;;
+  esac
+done
+with_user_filter() { if [[ -n "$user_filter" ]]; then echo "($user_filter)&$1"; else echo "$1"; fi; }
+
+# run_tests RESULTS_SUBDIR FILTER: one `dotnet test` in its own process group; returns its exit code.
+run_tests() {
+  setsid dotnet test Station.sln -c Release --no-build -nologo \
+    --results-directory "$RESULTS_DIR/$1" --filter "$2" \
+    --logger trx --logger "console;verbosity=normal" \
+    --blame-hang-timeout "${STATION_TEST_HANG_TIMEOUT:-10m}" --blame-hang-dump-type none "${args[@]}" &
+  test_pgid=$!
+  wait "$test_pgid"
+}
+
 rm -rf "$RESULTS_DIR"
 set +e
-setsid dotnet test Station.sln -c Release --no-build -nologo \
-  --results-directory "$RESULTS_DIR" \
-  --logger trx --logger "console;verbosity=normal" \
-  --blame-hang-timeout "${STATION_TEST_HANG_TIMEOUT:-10m}" --blame-hang-dump-type none "$@" &
-test_pgid=$!
-wait "$test_pgid"
+run_tests main "$(with_user_filter "Category!=ExclusiveTestbed")"
 test_status=$?
+echo "test.sh: now the tests that need the test bed to themselves ($EXCLUSIVE)"
+run_tests exclusive "$(with_user_filter "$EXCLUSIVE")"
+exclusive_status=$?
+((test_status == 0)) && test_status=$exclusive_status
 set -e
 
 summary_status=0

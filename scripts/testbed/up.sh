@@ -7,8 +7,6 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-PCSCD_SOCKET=/run/pcscd/pcscd.comm
-PCSCD_PIDFILE=/run/pcscd/pcscd.pid
 SOFTHSM_MODULE=/usr/lib/softhsm/libsofthsm2.so
 CUPS_QUEUE=station-test
 
@@ -38,30 +36,6 @@ log.level = ERROR
 slots.removable = false
 CONF
   SOFTHSM_CONF="$root/softhsm2.conf"
-}
-
-# Something serves the pcscd socket: a running pcscd, or systemd's pcscd.socket
-# (socket activation: the socket exists before any pcscd process does).
-pcscd_serving() {
-  [[ -S "$PCSCD_SOCKET" ]] || return 1
-  "$DEBIAN_PYTHON" -c 'import socket, sys; s = socket.socket(socket.AF_UNIX); s.connect(sys.argv[1])' "$PCSCD_SOCKET" 2>/dev/null
-}
-
-vpcd_reader_listed() { opensc-tool -l 2>/dev/null | grep -q 'Virtual PCD'; }
-
-start_pcscd() {
-  # pcscd is one per machine (its socket path is fixed). Reuse a live one
-  # (system service, or another user's) and never stop it; remove what a
-  # killed one left behind (a socket nobody answers), or pcscd refuses to start.
-  if pcscd_serving; then
-    tb_log "pcscd already serves $PCSCD_SOCKET (system service or another user); reusing it, not stopping it"
-  else
-    rm -f "$PCSCD_SOCKET" "$PCSCD_PIDFILE"
-    [[ -r /etc/reader.conf.d/vpcd ]] || tb_die "vsmartcard-vpcd is not installed (/etc/reader.conf.d/vpcd missing)"
-    tb_start pcscd "$TESTBED_DIR/logs/pcscd.log" pcscd -f
-    tb_wait_for 10 "pcscd socket $PCSCD_SOCKET (see $TESTBED_DIR/logs/pcscd.log)" test -S "$PCSCD_SOCKET"
-  fi
-  tb_wait_for 10 "the 'Virtual PCD' reader in opensc-tool -l (is vsmartcard-vpcd loaded?)" vpcd_reader_listed
 }
 
 prepare_and_start_cups() {

@@ -14,4 +14,7 @@ public enum DeviceFault
     RibbonOut,
     CoverOpen,
     PrintFailed,
+
+    /// <summary>The encoder's reader stack is gone (pcscd not running, reader unplugged): no card can be written until it is back.</summary>
+    EncoderUnavailable,
 }

@@ -25,6 +25,7 @@ public sealed class ChipPersonalizer(
     public const string VerifyFailed = "VerifyFailed";
     public const string CardRemoved = "CardRemoved";
     public const string ChipMute = "ChipMute";
+    public const string EncoderUnavailable = "EncoderUnavailable";
 
     private readonly ChipPersonalizerOptions _options = options ?? new ChipPersonalizerOptions();
 
@@ -120,6 +121,11 @@ public sealed class ChipPersonalizer(
         catch (CardTransportException e) when (e.Failure == CardTransportFailure.CardMute)
         {
             throw new ChipOperationException(ChipMute, $"The chip stopped answering: {e.Message}", e);
+        }
+        catch (CardTransportException e) when (e.Failure == CardTransportFailure.ReaderUnavailable)
+        {
+            // The card may be half written, so it is spoiled; the pipeline then waits for the encoder before feeding another.
+            throw new ChipOperationException(EncoderUnavailable, $"The chip encoder went away: {e.Message}", e);
         }
         catch (CardTransportException e)
         {

@@ -46,8 +46,9 @@ public static class ChipServices
         services.AddSingleton<IChipPersonalizer>(provider =>
         {
             var options = provider.GetRequiredService<IOptions<EncoderOptions>>().Value;
+            var profile = ChipProfile.Load(options.ChipProfile);
             return new ChipPersonalizer(
-                ChipProfile.Load(options.ChipProfile),
+                options.LoadKeys ? profile : profile with { KeyLoading = [] },
                 provider.GetRequiredService<IPassiveAuthenticator>(),
                 RandomNumberGenerator.Create(),
                 provider.GetRequiredService<TimeProvider>(),

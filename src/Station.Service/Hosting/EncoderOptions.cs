@@ -21,4 +21,10 @@ public sealed class EncoderOptions
 
     /// <summary>Lock the chip after verification. Off only for test cards that cannot be locked.</summary>
     public bool Lock { get; set; } = true;
+
+    /// <summary>
+    /// Run the profile's key-loading commands (PUT DATA). Off only for test cards without key loading, such as the
+    /// test bed's vicc (the counterpart of <c>chip write --no-key-loading</c>); a production card must get its keys.
+    /// </summary>
+    public bool LoadKeys { get; set; } = true;
 }

@@ -29,6 +29,9 @@ public sealed partial class CardIssuingStep(
 {
     public const string HopperAlarm = "HopperEmpty";
 
+    /// <summary>Raised while the chip encoder cannot be reached (e.g. pcscd not running): jobs wait instead of burning cards.</summary>
+    public const string EncoderAlarm = "EncoderUnavailable";
+
     public async Task<StepResult> RunAsync(Job job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
@@ -36,6 +39,11 @@ public sealed partial class CardIssuingStep(
         if (card is null)
         {
             return result;
+        }
+
+        if (!EncoderReady())
+        {
+            return StepResult.Waiting;
         }
 
         if (await FeedAsync(job.Id, cancellationToken) is { } notFed)
@@ -101,6 +109,23 @@ public sealed partial class CardIssuingStep(
         {
             return await RejectAndSpoilAsync(jobId, JobState.Encoding, DeviceActions.PrinterFeed, e, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// A card is only fed when the encoder answers: with pcscd down or the reader gone, every fed card would be
+    /// spoiled at once, so the job waits with an alarm until the encoder is back.
+    /// </summary>
+    private bool EncoderReady()
+    {
+        var status = encoder.Status;
+        if (status.State == "fault")
+        {
+            alarms.Raise(EncoderAlarm, AlarmRaiser.Critical, "encoder", status.Message ?? $"The chip encoder reports {status.Code}");
+            return false;
+        }
+
+        alarms.Clear(EncoderAlarm);
+        return true;
     }
 
     private static void Enter(JobChange change, JobState step)

@@ -14,6 +14,7 @@ public static class SpoilReasons
         DeviceFaultException { Fault: DeviceFault.CardLost } => SpoilReason.CardLost,
         DeviceFaultException { Fault: DeviceFault.CardRemoved } => SpoilReason.CardRemoved,
         DeviceFaultException { Fault: DeviceFault.ChipMute } => SpoilReason.ChipMute,
+        DeviceFaultException { Fault: DeviceFault.EncoderUnavailable } => SpoilReason.EncoderUnavailable,
         DeviceFaultException { Fault: DeviceFault.ChipWriteError } => SpoilReason.ChipWriteFailed,
         DeviceFaultException { Fault: DeviceFault.HopperEmpty or DeviceFault.CoverOpen } => SpoilReason.FeedFailed,
         DeviceFaultException when action is DeviceActions.PrinterPrint or DeviceActions.PrinterEject => SpoilReason.PrintFailed,

@@ -10,6 +10,8 @@ public static class SpoilReason
     public const string Interrupted = nameof(Interrupted);
     public const string CardRemoved = nameof(CardRemoved);
     public const string ChipMute = nameof(ChipMute);
+    /// <summary>The encoder's reader stack vanished (pcscd died, reader unplugged) while the card was being written.</summary>
+    public const string EncoderUnavailable = nameof(EncoderUnavailable);
     public const string CardLost = nameof(CardLost);
     public const string FeedFailed = nameof(FeedFailed);
     public const string Cancelled = nameof(Cancelled);

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Station.Devices.SmartCards.Simulation;
+using Station.Personalization.Apdu;
 using Station.Personalization.Chip;
 using Station.Personalization.ChipProfiles;
 using Station.Personalization.ChipScripts;
@@ -80,6 +81,25 @@ public class ChipPersonalizerTests(ITestOutputHelper output)
 
         var e = await Assert.ThrowsAsync<ChipOperationException>(() => NewPersonalizer(new HashCheckingPassiveAuthenticator()).WriteAsync(connection, TestChipImages.WithPortrait(2000), CancellationToken.None));
         Assert.Equal("CardRemoved", e.Reason);
+    }
+
+    [Fact]
+    public async Task The_reader_stack_vanishing_mid_write_is_EncoderUnavailable()
+    {
+        var gone = new CardTransportException(CardTransportFailure.ReaderUnavailable, "SCardTransmit failed: the PC/SC daemon is not running");
+
+        var e = await Assert.ThrowsAsync<ChipOperationException>(() => NewPersonalizer(new HashCheckingPassiveAuthenticator()).WriteAsync(new FailingTransport(gone), TestChipImages.Minimal(), CancellationToken.None));
+
+        Assert.Equal((ChipPersonalizer.EncoderUnavailable, gone), (e.Reason, e.InnerException));
+        Assert.Contains("the PC/SC daemon is not running", e.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A transport whose every exchange fails with <paramref name="error"/>.</summary>
+    private sealed class FailingTransport(Exception error) : IApduTransport
+    {
+        public int MaxCommandDataLength => 255;
+        public int MaxResponseDataLength => 256;
+        public Task<byte[]> TransmitAsync(ReadOnlyMemory<byte> command, CancellationToken cancellationToken) => Task.FromException<byte[]>(error);
     }
 
     [Fact]

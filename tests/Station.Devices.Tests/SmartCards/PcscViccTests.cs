@@ -182,7 +182,9 @@ public class PcscViccTests(ITestOutputHelper output)
     {
         ViccCard.RequirePcscd();
         using var encoder = new PcscChipEncoder(new PcscChipEncoderOptions { ReaderName = "No Such Reader 00 00" });
-        var e = Assert.Throws<PcscException>(() => encoder.ConnectAsync(CancellationToken.None).GetAwaiter().GetResult());
+        var e = Assert.Throws<DeviceFaultException>(() => encoder.ConnectAsync(CancellationToken.None).GetAwaiter().GetResult());
+        Assert.Equal(DeviceFault.EncoderUnavailable, e.Fault);
+        Assert.IsType<PcscException>(e.InnerException);
         Assert.Contains("No Such Reader", e.Message, StringComparison.Ordinal);
         Assert.Contains("Virtual PCD 00 00", e.Message, StringComparison.Ordinal);
         Assert.Equal("fault", encoder.Status.State);

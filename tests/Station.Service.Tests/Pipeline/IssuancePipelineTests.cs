@@ -171,6 +171,28 @@ public sealed class IssuancePipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task AnUnavailableEncoderMakesTheJobWaitWithAnAlarmWithoutFeedingCards()
+    {
+        var encoder = (PresentChipEncoder)_station.Get<Devices.SmartCards.IChipEncoder>();
+        encoder.Status = new Devices.DeviceStatus("ChipEncoder", "fault", "PcscUnavailable", "pcscd is not running: start it with 'systemctl start pcscd'");
+        var job = _station.Submit("HN-1");
+
+        Assert.Equal(StepResult.Waiting, await _station.RunJobAsync(job));
+        Assert.Equal(StepResult.Waiting, await _station.RunJobAsync(job));
+        Assert.Equal(JobState.Encoding, _station.Job(job).State);
+        Assert.Null(_station.Job(job).CardSerial);
+        Assert.Equal(new StockSummary(Loaded: 0, InHopper: 0, InUse: 0, Issued: 0, Spoiled: 0), _station.Stock.Summary()); // no feed, so not even the auto-load
+        var alarm = Assert.Single(_station.Events(), e => e.Type == EventTypes.Alarm);
+        Assert.Equal((CardIssuingStep.EncoderAlarm, "pcscd is not running: start it with 'systemctl start pcscd'"),
+            (alarm.Data["code"]!.GetValue<string>(), alarm.Data["message"]!.GetValue<string>()));
+
+        encoder.Status = new Devices.DeviceStatus("ChipEncoder", "ok", "NoCard");
+        Assert.Equal(StepResult.Ended, await _station.RunJobAsync(job));
+        Assert.Equal(JobState.Completed, _station.Job(job).State);
+        Assert.False(_station.Get<AlarmRaiser>().IsActive(CardIssuingStep.EncoderAlarm));
+    }
+
+    [Fact]
     public async Task AnEmptyHopperWithoutAutoLoadWaitsWithAnAlarm()
     {
         using var station = TestStation.Create(settings: new Dictionary<string, string?> { ["Stock:AutoLoad"] = "false" });

@@ -15,6 +15,7 @@ public class SpoilReasonsTests
         { DeviceFault.CardRemoved, DeviceActions.ChipWrite, SpoilReason.CardRemoved },
         { DeviceFault.ChipMute, DeviceActions.ChipVerify, SpoilReason.ChipMute },
         { DeviceFault.ChipWriteError, DeviceActions.ChipWrite, SpoilReason.ChipWriteFailed },
+        { DeviceFault.EncoderUnavailable, DeviceActions.ChipWrite, SpoilReason.EncoderUnavailable },
         { DeviceFault.HopperEmpty, DeviceActions.PrinterFeed, SpoilReason.FeedFailed },
         { DeviceFault.CoverOpen, DeviceActions.PrinterFeed, SpoilReason.FeedFailed },
         { DeviceFault.RibbonOut, DeviceActions.PrinterPrint, SpoilReason.PrintFailed },

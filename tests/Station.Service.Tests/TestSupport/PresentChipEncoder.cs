@@ -7,7 +7,8 @@ namespace Station.Service.Tests.TestSupport;
 internal sealed class PresentChipEncoder : IChipEncoder
 {
     public DeviceInfo Info { get; } = new("encoder", "test", "test", Simulated: true);
-    public DeviceStatus Status => new("encoder", "ok");
+    /// <summary>What the encoder reports; set a <c>fault</c> to stage an unavailable encoder (e.g. pcscd not running).</summary>
+    public DeviceStatus Status { get; set; } = new("encoder", "ok");
 
     public Task<IChipConnection> ConnectAsync(CancellationToken cancellationToken) => Task.FromResult<IChipConnection>(new Connection());
 

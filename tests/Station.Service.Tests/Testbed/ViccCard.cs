@@ -133,5 +133,15 @@ public sealed class ViccCard : IDisposable
     /// <summary>Pulls the card out abruptly (kills vicc), e.g. in the middle of a write.</summary>
     public void Remove() => _process.Kill();
 
+    /// <summary>
+    /// Pulls the card and returns once pcscd reports the reader empty, as a real reader's card switch would tell it at
+    /// once (pcscd only polls vpcd, so an APDU sent just after <see cref="Remove"/> looks like a mute card).
+    /// </summary>
+    public Task RemoveAndWaitUntilNoticed()
+    {
+        Remove();
+        return WaitForReaderState(ReaderName, cardPresent: false, TimeSpan.FromSeconds(10), Log);
+    }
+
     public void Dispose() => _process.Dispose();
 }

@@ -18,30 +18,29 @@ public sealed class PcscChipEncoder(PcscChipEncoderOptions options) : IChipEncod
         {
             try
             {
-                var context = Context();
-                string reader = ResolveReader(context);
-                var status = context.GetStatus([reader])[0];
+                var status = WithContext(context => context.GetStatus([ResolveReader(context)])[0]);
                 return status.Mute ? new DeviceStatus(Kind, "warning", "ChipMute", "The card in the encoder does not answer")
                     : status.CardPresent ? new DeviceStatus(Kind, "ok", "CardPresent")
                     : new DeviceStatus(Kind, "ok", "NoCard");
             }
             catch (PcscException e)
             {
-                Reset();
-                return new DeviceStatus(Kind, "fault", e.Error is PcscError.NoService or PcscError.ServiceStopped ? "PcscUnavailable" : "ReaderUnavailable", e.Message);
+                return new DeviceStatus(Kind, "fault", IsServiceGone(e) ? "PcscUnavailable" : "ReaderUnavailable", e.Message);
             }
         }
     }
 
-    /// <exception cref="DeviceFaultException">CardRemoved (no card at the chip station) or ChipMute (the card does not answer).</exception>
-    /// <exception cref="PcscException">pcscd not running, the reader is missing, or another application holds the card.</exception>
+    /// <exception cref="DeviceFaultException">
+    /// CardRemoved (no card at the chip station), ChipMute (the card does not answer), or EncoderUnavailable (pcscd not
+    /// running, the reader is missing, or another application holds the card; the message says which and what to do).
+    /// </exception>
     public Task<IChipConnection> ConnectAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         try
         {
-            var context = Context();
-            return Task.FromResult<IChipConnection>(context.Connect(ResolveReader(context), options.ShareMode, options.Protocols, options.ExtendedLe));
+            return Task.FromResult<IChipConnection>(WithContext(context =>
+                context.Connect(ResolveReader(context), options.ShareMode, options.Protocols, options.ExtendedLe)));
         }
         catch (PcscException e) when (e.Error is PcscError.NoSmartcard or PcscError.RemovedCard)
         {
@@ -51,10 +50,9 @@ public sealed class PcscChipEncoder(PcscChipEncoderOptions options) : IChipEncod
         {
             throw new DeviceFaultException(DeviceFault.ChipMute, Kind, $"The card at the chip station does not answer: {e.Message}", e);
         }
-        catch (PcscException e) when (e.Error is PcscError.NoService or PcscError.ServiceStopped or PcscError.InvalidHandle)
+        catch (PcscException e)
         {
-            Reset(); // pcscd restarted: the next attempt establishes a new context
-            throw;
+            throw new DeviceFaultException(DeviceFault.EncoderUnavailable, Kind, $"The chip encoder is unavailable: {e.Message}", e);
         }
     }
 
@@ -65,6 +63,33 @@ public sealed class PcscChipEncoder(PcscChipEncoderOptions options) : IChipEncod
         lock (_gate)
             return _context ??= PcscContext.Establish();
     }
+
+    /// <summary>
+    /// Runs <paramref name="call"/> on the current context. A context made before pcscd was restarted fails with
+    /// NoService or InvalidHandle: it is then dropped and the call tried once more on a new one.
+    /// </summary>
+    private T WithContext<T>(Func<PcscContext, T> call)
+    {
+        try
+        {
+            return call(Context());
+        }
+        catch (PcscException e) when (IsServiceGone(e))
+        {
+            Reset();
+        }
+        try
+        {
+            return call(Context());
+        }
+        catch (PcscException e) when (IsServiceGone(e))
+        {
+            Reset(); // still down: the next call tries again
+            throw;
+        }
+    }
+
+    private static bool IsServiceGone(PcscException e) => e.Error is PcscError.NoService or PcscError.ServiceStopped or PcscError.InvalidHandle;
 
     private void Reset()
     {
