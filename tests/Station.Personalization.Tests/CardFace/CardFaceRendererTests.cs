@@ -32,6 +32,20 @@ public sealed class CardFaceRendererTests : IDisposable
     }
 
     [Fact]
+    public void FacesAreRgbWithoutAnAlphaChannel()
+    {
+        var applicant = TestApplicants.NguyenVanAn();
+        var faces = CardFaceRenderer.Render(applicant, Td1MrzBuilder.Build(applicant, Vnm).Lines, Portrait.Jpeg, Vnm);
+
+        // IHDR follows the signature: length, "IHDR", width, height, then bit depth 8 and colour type 2 (truecolour).
+        foreach (var png in new[] { faces.FrontPng, faces.BackPng })
+        {
+            Assert.Equal("IHDR"u8.ToArray(), png[12..16]);
+            Assert.Equal(new byte[] { 8, 2 }, png[24..26]);
+        }
+    }
+
+    [Fact]
     public void FrontQrDecodesToTheProfileText()
     {
         var applicant = TestApplicants.NguyenVanAn();

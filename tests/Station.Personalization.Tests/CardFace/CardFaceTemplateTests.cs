@@ -58,6 +58,36 @@ public sealed class CardFaceTemplateTests
         Assert.NotSame(CardFaceTemplate.For(Vnm), CardFaceTemplate.For(withoutQr));
     }
 
+    [Theory]
+    [InlineData(0.5f, SKMipmapMode.Nearest)]
+    [InlineData(0.25f, SKMipmapMode.Nearest)]
+    [InlineData(1f, SKMipmapMode.Nearest)]
+    [InlineData(0.4f, SKMipmapMode.Linear)]
+    [InlineData(0.75f, SKMipmapMode.Linear)]
+    public void PortraitBlendsMipmapLevelsOnlyBetweenLevels(float scale, SKMipmapMode expected)
+    {
+        var sampling = CardFaceRenderer.PortraitSampling(scale);
+        Assert.Equal(SKFilterMode.Linear, sampling.Filter);
+        Assert.Equal(expected, sampling.Mipmap);
+    }
+
+    [Fact]
+    public void AtHalfScaleTheNearestMipmapLevelGivesTheBlendedPixels()
+    {
+        using var portrait = SKBitmap.Decode(Portrait.Jpeg);
+        using var image = SKImage.FromBitmap(portrait);
+
+        byte[] Draw(SKMipmapMode mode)
+        {
+            using var surface = SKSurface.Create(new SKImageInfo(240, 320, SKColorType.Rgba8888, SKAlphaType.Premul));
+            surface.Canvas.DrawImage(image, new SKRect(0, 0, 480, 640), new SKRect(0, 0, 240, 320), new SKSamplingOptions(SKFilterMode.Linear, mode));
+            using var pixels = surface.PeekPixels();
+            return pixels.GetPixelSpan().ToArray();
+        }
+
+        Assert.Equal(Draw(SKMipmapMode.Linear), Draw(SKMipmapMode.Nearest));
+    }
+
     private static CardFaceImages Render(Applicant applicant, CardFaceTemplate? template) =>
         CardFaceRenderer.Render(applicant, Td1MrzBuilder.Build(applicant, Vnm).Lines, Portrait.Jpeg, Vnm, template);
 
