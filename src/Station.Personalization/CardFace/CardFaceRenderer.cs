@@ -28,6 +28,7 @@ public static class CardFaceRenderer
     /// <param name="portraitJpeg">The portrait as captured or supplied.</param>
     /// <param name="profile">Captions, words, date format and QR format.</param>
     /// <exception cref="ArgumentException">The portrait cannot be decoded, or the MRZ is missing.</exception>
+    /// <exception cref="InvalidDataException">The profile's QR format or card layout names an unknown field.</exception>
     public static CardFaceImages Render(Applicant applicant, IReadOnlyList<string> mrzLines, byte[] portraitJpeg, CountryProfile profile) =>
         Render(applicant, mrzLines, portraitJpeg, profile, CardFaceTemplate.For(profile));
 
@@ -58,7 +59,7 @@ public static class CardFaceRenderer
         }
         catch (AggregateException error) when (error.InnerExceptions.Count == 1)
         {
-            // Callers see the error a side threw (e.g. a bad QR placeholder), as before the sides ran in parallel.
+            // Callers see the error a side threw (e.g. the QR format's), not the parallel wrapper around it.
             ExceptionDispatchInfo.Throw(error.InnerExceptions[0]);
         }
 

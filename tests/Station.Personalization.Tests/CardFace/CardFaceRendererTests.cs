@@ -112,6 +112,15 @@ public sealed class CardFaceRendererTests : IDisposable
     }
 
     [Fact]
+    public void RenderingWithAnUnknownQrPlaceholderIsRefusedAsSuch()
+    {
+        var profile = Vnm with { QrFormat = "{idNumber}|{shoeSize}" };
+        var applicant = TestApplicants.NguyenVanAn();
+        var error = Assert.Throws<InvalidDataException>(() => CardFaceRenderer.Render(applicant, Td1MrzBuilder.Build(applicant, Vnm).Lines, Portrait.Jpeg, profile));
+        Assert.Contains("{shoeSize}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void QrTextForANonExpiringCardWithoutOldId()
     {
         var applicant = TestApplicants.NguyenVanAn() with { OldIdNumber = null, Sex = 'F', DateOfExpiry = null };
