@@ -32,16 +32,21 @@ public sealed class CardFaceTemplateTests
     [Fact]
     public void BackFieldsNeverPrintIntoTheMrzBand()
     {
-        // Identifying marks long enough to wrap into the band: the band stays white between the MRZ lines' glyphs.
-        var marks = string.Join(' ', Enumerable.Repeat("Sẹo chấm cách 2 cm dưới sau đuôi mắt trái", 8));
+        // Identifying marks long enough to wrap past the top of the band (about 25 lines): the band must look as it
+        // does without them.
+        var marks = string.Join(' ', Enumerable.Repeat("Sẹo chấm cách 2 cm dưới sau đuôi mắt trái", 40));
         var applicant = TestApplicants.NguyenVanAn();
-        var profile = Vnm with { CardLayout = Vnm.CardLayout with { Back = [new CardField("identifyingMarks", MaxLines: 30)] } };
+        var profile = Vnm with { CardLayout = Vnm.CardLayout with { Back = [new CardField("identifyingMarks", MaxLines: 40)] } };
         var faces = CardFaceRenderer.Render(applicant with { IdentifyingMarks = marks }, Td1MrzBuilder.Build(applicant, Vnm).Lines, Portrait.Jpeg, profile);
         var withoutMarks = CardFaceRenderer.Render(applicant, Td1MrzBuilder.Build(applicant, Vnm).Lines, Portrait.Jpeg, profile);
 
         using var back = SKBitmap.Decode(faces.BackPng);
         using var plain = SKBitmap.Decode(withoutMarks.BackPng);
-        for (var y = CardFaceRenderer.Height - 200; y < CardFaceRenderer.Height; y++)
+        var bandTop = CardFaceRenderer.Height - 200;
+        var textJustAboveBand = Enumerable.Range(bandTop - 20, 20)
+            .Any(y => Enumerable.Range(0, CardFaceRenderer.Width).Any(x => back.GetPixel(x, y) != plain.GetPixel(x, y)));
+        Assert.True(textJustAboveBand, "the marks do not reach the band, so this test would prove nothing");
+        for (var y = bandTop; y < CardFaceRenderer.Height; y++)
         {
             for (var x = 0; x < CardFaceRenderer.Width; x++)
             {
