@@ -19,7 +19,7 @@ public sealed class CardFaceRendererTests : IDisposable
     public void FrontAndBackArePngsOfTheCardSize()
     {
         var applicant = TestApplicants.NguyenVanAn();
-        var faces = CardFaceRenderer.Render(applicant, Td1MrzBuilder.Build(applicant, Vnm).Lines, Portrait(), Vnm);
+        var faces = CardFaceRenderer.Render(applicant, Td1MrzBuilder.Build(applicant, Vnm).Lines, Portrait.Jpeg, Vnm);
 
         foreach (var png in new[] { faces.FrontPng, faces.BackPng })
         {
@@ -32,10 +32,24 @@ public sealed class CardFaceRendererTests : IDisposable
     }
 
     [Fact]
+    public void FacesAreRgbWithoutAnAlphaChannel()
+    {
+        var applicant = TestApplicants.NguyenVanAn();
+        var faces = CardFaceRenderer.Render(applicant, Td1MrzBuilder.Build(applicant, Vnm).Lines, Portrait.Jpeg, Vnm);
+
+        // IHDR follows the signature: length, "IHDR", width, height, then bit depth 8 and colour type 2 (truecolour).
+        foreach (var png in new[] { faces.FrontPng, faces.BackPng })
+        {
+            Assert.Equal("IHDR"u8.ToArray(), png[12..16]);
+            Assert.Equal(new byte[] { 8, 2 }, png[24..26]);
+        }
+    }
+
+    [Fact]
     public void FrontQrDecodesToTheProfileText()
     {
         var applicant = TestApplicants.NguyenVanAn();
-        var faces = CardFaceRenderer.Render(applicant, Td1MrzBuilder.Build(applicant, Vnm).Lines, Portrait(), Vnm);
+        var faces = CardFaceRenderer.Render(applicant, Td1MrzBuilder.Build(applicant, Vnm).Lines, Portrait.Jpeg, Vnm);
 
         Assert.Equal(
             "001090012345|012345678|Nguyễn Văn An|15011990|Nam|Số 12 Ngõ 34 Phố Hàng Bạc, Phường Hàng Bạc, Quận Hoàn Kiếm, Hà Nội|27112026",
@@ -49,7 +63,7 @@ public sealed class CardFaceRendererTests : IDisposable
     {
         var intake = new Station.Personalization.Applicants.ApplicantIntake(Profiles, FixedTimeProvider.On(2026, 11, 27));
         var applicant = intake.Validate(SampleFiles.Read(sample)).Applicant!;
-        var faces = CardFaceRenderer.Render(applicant, Td1MrzBuilder.Build(applicant, Vnm).Lines, Portrait(), Vnm);
+        var faces = CardFaceRenderer.Render(applicant, Td1MrzBuilder.Build(applicant, Vnm).Lines, Portrait.Jpeg, Vnm);
         Assert.Equal(QrTextFormatter.Format(Vnm.QrFormat!, applicant, Vnm), DecodeQr(faces.FrontPng));
     }
 
@@ -67,7 +81,7 @@ public sealed class CardFaceRendererTests : IDisposable
     public void BackCarriesTheMrzBand()
     {
         var applicant = TestApplicants.NguyenVanAn();
-        var faces = CardFaceRenderer.Render(applicant, Td1MrzBuilder.Build(applicant, Vnm).Lines, Portrait(), Vnm);
+        var faces = CardFaceRenderer.Render(applicant, Td1MrzBuilder.Build(applicant, Vnm).Lines, Portrait.Jpeg, Vnm);
         using var back = SKBitmap.Decode(faces.BackPng);
         var dark = 0;
         for (var y = 438; y < 638; y++)
@@ -98,26 +112,21 @@ public sealed class CardFaceRendererTests : IDisposable
     }
 
     [Fact]
+    public void RenderingWithAnUnknownQrPlaceholderIsRefusedAsSuch()
+    {
+        var profile = Vnm with { QrFormat = "{idNumber}|{shoeSize}" };
+        var applicant = TestApplicants.NguyenVanAn();
+        var error = Assert.Throws<InvalidDataException>(() => CardFaceRenderer.Render(applicant, Td1MrzBuilder.Build(applicant, Vnm).Lines, Portrait.Jpeg, profile));
+        Assert.Contains("{shoeSize}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void QrTextForANonExpiringCardWithoutOldId()
     {
         var applicant = TestApplicants.NguyenVanAn() with { OldIdNumber = null, Sex = 'F', DateOfExpiry = null };
         Assert.Equal(
             "001090012345||Nguyễn Văn An|15011990|Nữ|Số 12 Ngõ 34 Phố Hàng Bạc, Phường Hàng Bạc, Quận Hoàn Kiếm, Hà Nội|27112026",
             QrTextFormatter.Format(Vnm.QrFormat!, applicant, Vnm));
-    }
-
-    private static byte[] Portrait()
-    {
-        using var bitmap = new SKBitmap(480, 640);
-        using (var canvas = new SKCanvas(bitmap))
-        {
-            canvas.Clear(new SKColor(0xDD, 0xE4, 0xEE));
-            using var skin = new SKPaint { Color = new SKColor(0xE8, 0xB8, 0x96), IsAntialias = true };
-            canvas.DrawOval(new SKRect(140, 140, 340, 420), skin);
-        }
-
-        using var data = bitmap.Encode(SKEncodedImageFormat.Jpeg, 85);
-        return data.ToArray();
     }
 
     /// <summary>Decodes the QR with zbar (Debian zbar-tools), an implementation independent of QRCoder.</summary>
