@@ -16,6 +16,8 @@ edited):
   gets a bytes XOR for its session-key seed. vicc's secure messaging after
   BAC is still Python 2 code and omits DO'99' from responses, so it is not
   usable by an ICAO reader (see docs/testbed.md);
+* VirtualICC read each APDU with a single recv(), which splits an extended
+  APDU; it now reads the length vpcd announces;
 * every APDU waited ~40 ms (vpcd sends length and APDU as two segments,
   Nagle on its side, delayed ACK on ours): TCP_QUICKACK before each read
   brings a round trip to ~0.2 ms;
@@ -30,6 +32,7 @@ import argparse
 import logging
 import os
 import socket
+import struct
 import sys
 
 try:
@@ -120,21 +123,32 @@ def _patch_case3_le() -> None:
     Iso7816OS.formatResult = format_result
 
 
-def _patch_quick_ack() -> None:
-    """Acknowledge vpcd's segments at once.
+def _recv_exactly(sock, count: int) -> bytes:
+    data = b""
+    while len(data) < count:
+        chunk = sock.recv(count - len(data))
+        if not chunk:
+            raise socket.error("Virtual PCD shut down")
+        data += chunk
+    return data
 
-    vpcd writes each command as two segments (length, then APDU); with Nagle on
-    its side and delayed ACKs on ours every APDU waited ~40 ms for the second
-    segment. TCP_QUICKACK is not sticky, so it is set again before every read.
+
+def _patch_receive() -> None:
+    """Read whole APDUs from vpcd, and acknowledge its segments at once.
+
+    The stock reader takes one recv() for the APDU, which returns part of an
+    extended APDU and desynchronizes the link; this one reads the announced
+    length. vpcd writes each command as two segments (length, then APDU); with
+    Nagle on its side and delayed ACKs on ours every APDU waited ~40 ms for the
+    second segment. TCP_QUICKACK is not sticky, so it is set before every read.
     """
-    original = VirtualICC._VirtualICC__recvFromVPICC
-
     def receive(self):
         try:
             self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_QUICKACK, 1)
         except OSError:
             pass
-        return original(self)
+        size = struct.unpack("!H", _recv_exactly(self.sock, 2))[0]
+        return size, (_recv_exactly(self.sock, size) if size else None)
 
     VirtualICC._VirtualICC__recvFromVPICC = receive
 
@@ -158,7 +172,7 @@ def main() -> int:
     args = parser.parse_args()
 
     _patch_case3_le()
-    _patch_quick_ack()
+    _patch_receive()
     if args.type == "ePass":
         if args.mrz is None or len(args.mrz) != 88:
             parser.error("-t ePass needs --mrz with the 88 characters of a TD3 MRZ")

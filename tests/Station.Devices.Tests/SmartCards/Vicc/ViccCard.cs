@@ -27,18 +27,7 @@ internal sealed class ViccCard : IAsyncDisposable
         {
             if (!context.ListReaders().Contains(ReaderName))
                 Assert.Fail($"pcscd runs but has no '{ReaderName}' reader: install vsmartcard-vpcd and restart pcscd (pcscd -f &)");
-            // Another test run may be using the slot: wait for it to be free before giving up.
-            var states = context.GetStatus([ReaderName]);
-            using var busy = new CancellationTokenSource(SlotWait);
-            try
-            {
-                while (states[0].State.HasFlag(PcscReaderState.Present))
-                    states = await context.WaitForChangeAsync(states, busy.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                Assert.Fail($"'{ReaderName}' still holds a card after {SlotWait.TotalSeconds} s: another vicc is connected to vpcd port {VpcdPort}; stop it first");
-            }
+            await WaitUntilSlotFreeAsync(context);
         }
 
         // Debian 12's vicc imports Crypto, which pycryptodome installs as Cryptodome: a folder with a link bridges it.
@@ -54,7 +43,7 @@ internal sealed class ViccCard : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SmartCards", "Vicc", "vicc_card.py"));
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SmartCards", "Vicc", "vicc.py"));
         start.ArgumentList.Add("--type");
         start.ArgumentList.Add(type);
         start.ArgumentList.Add("--port");
@@ -111,6 +100,27 @@ internal sealed class ViccCard : IAsyncDisposable
     }
 
     /// <summary>The tests need the real PC/SC daemon: fail (never skip) with what to do when it is not there.</summary>
+    /// <summary>
+    /// Waits until <see cref="ReaderName"/> holds no card (another test's vicc may still be leaving: pcscd notices a
+    /// removal only when it next polls vpcd) and returns that empty state; fails after a minute.
+    /// </summary>
+    public static async Task<IReadOnlyList<ReaderStatus>> WaitUntilSlotFreeAsync(PcscContext context)
+    {
+        var states = context.GetStatus([ReaderName]);
+        using var busy = new CancellationTokenSource(SlotWait);
+        try
+        {
+            while (states[0].State.HasFlag(PcscReaderState.Present))
+                states = await context.WaitForChangeAsync(states, busy.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail($"'{ReaderName}' still holds a card after {SlotWait.TotalSeconds} s: another vicc is connected to vpcd port {VpcdPort}; stop it first");
+        }
+
+        return states;
+    }
+
     public static void RequirePcscd()
     {
         try
