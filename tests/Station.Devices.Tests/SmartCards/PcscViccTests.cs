@@ -171,7 +171,8 @@ public class PcscViccTests(ITestOutputHelper output)
     {
         ViccCard.RequirePcscd();
         using var context = PcscContext.Establish();
-        var empty = context.GetStatus(["Virtual PCD 00 01"]);
+        // This class's own reader: the Service tests plug cards into reader 1 at any moment, which would end the wait.
+        var empty = await ViccCard.WaitUntilSlotFreeAsync(context);
         Assert.False(empty[0].CardPresent);
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => context.WaitForChangeAsync(empty, cancel.Token));
