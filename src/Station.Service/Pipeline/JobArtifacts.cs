@@ -28,7 +28,7 @@ public sealed class JobArtifacts(StationDatabase database, TimeProvider clock)
 
     public byte[]? Get(string jobId, string kind) => database.Artifacts.FindById(JobArtifact.IdOf(jobId, kind))?.Data;
 
-    public bool Has(string jobId, string kind) => database.Artifacts.Exists(Query.EQ("_id", JobArtifact.IdOf(jobId, kind)));
+    public bool Has(string jobId, string kind) => database.Artifacts.Exists(BsonExpression.Create("_id = @0", JobArtifact.IdOf(jobId, kind)));
 
     public void PutFinger(string jobId, FingerImage image) => Put(jobId, Finger(image.Position), FingerImageCodec.Encode(image));
 

@@ -148,7 +148,7 @@ public sealed class CardStock(StationDatabase database, IEventSink events, TimeP
         }
 
         // Serials of one prefix and width sort as text in number order, so one range query finds any overlap.
-        var clash = database.Cards.FindOne(Query.Between(nameof(CardRecord.Serial), first.ToString(), last.ToString()));
+        var clash = database.Cards.FindOne(BsonExpression.Create($"{nameof(CardRecord.Serial)} BETWEEN @0 AND @1", first.ToString(), last.ToString()));
         if (clash is not null)
         {
             throw new StockException(StockException.BadLoad, $"Serial {clash.Serial} is already in the stock ({clash.State}); a load must not repeat serials.");

@@ -36,6 +36,19 @@ public sealed class IssuancePipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task JobsDoNotGrowLiteDbsExpressionCache()
+    {
+        await _station.RunJobAsync(_station.Submit("HN-1"));
+        var warm = LiteDbExpressionCache.Entries();
+        for (var i = 2; i <= 6; i++)
+        {
+            Assert.Equal(StepResult.Ended, await _station.RunJobAsync(_station.Submit($"HN-{i}")));
+        }
+
+        Assert.Equal(warm, LiteDbExpressionCache.Entries());
+    }
+
+    [Fact]
     public async Task CapturedBiometricsAreWhatPreparationGets()
     {
         var job = _station.Submit("HN-1");

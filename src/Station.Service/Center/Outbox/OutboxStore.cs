@@ -45,7 +45,7 @@ public sealed class OutboxStore
 
     /// <summary>Deletes the given messages in one operation; returns how many existed.</summary>
     public int DeleteIds(IReadOnlyCollection<long> ids) =>
-        ids.Count == 0 ? 0 : _messages.DeleteMany(Query.In("_id", ids.Select(id => new BsonValue(id))));
+        ids.Count == 0 ? 0 : _messages.DeleteMany(BsonExpression.Create("_id IN @0", new BsonArray(ids.Select(id => new BsonValue(id)))));
 
     /// <summary>Telemetry messages oldest first, with their payload sizes, for thinning.</summary>
     public IReadOnlyList<(long Id, long Bytes)> TelemetryOldestFirst() =>
