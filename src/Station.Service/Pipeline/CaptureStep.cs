@@ -7,11 +7,11 @@ using Station.Service.Jobs;
 namespace Station.Service.Pipeline;
 
 /// <summary>
-/// Capturing: the portrait and the two index fingers, skipping what the applicant brought and what an earlier
-/// run already stored. Each capture is stored with its outcome, so a crash never repeats a finished capture.
+/// Queued and Capturing: the portrait and the two index fingers, skipping what the applicant brought and what an
+/// earlier run already stored, then on to Preparing. Each capture is stored with its outcome, so a crash never
+/// repeats a finished capture; the start of capturing is committed with the first intent.
 /// </summary>
 public sealed class CaptureStep(
-    JobStore store,
     JobArtifacts artifacts,
     DeviceActionRunner runner,
     ICamera camera,
@@ -24,37 +24,59 @@ public sealed class CaptureStep(
     {
         ArgumentNullException.ThrowIfNull(job);
         var applicant = ApplicantSnapshot.Read(job);
+        var actions = runner.Begin(job.Id);
+        Action<JobChange>? start = job.State == JobState.Queued ? change => change.MoveTo(JobState.Capturing) : null;
         if (applicant.Photo is null && !artifacts.Has(job.Id, JobArtifacts.Portrait))
         {
-            return await TryAsync(job, DeviceActions.CameraCapture, null,
-                () => camera.CaptureJpegAsync(cancellationToken),
-                (change, jpeg) => artifacts.Put(change.Job.Id, JobArtifacts.Portrait, jpeg), cancellationToken);
+            if (await TryAsync(actions, start, DeviceActions.CameraCapture, null,
+                    () => camera.CaptureJpegAsync(cancellationToken),
+                    (change, jpeg) => artifacts.Put(change.Job.Id, JobArtifacts.Portrait, jpeg), cancellationToken) is { } stopped)
+            {
+                return stopped;
+            }
+
+            start = null;
         }
 
         if (applicant.Fingerprints is not { Count: > 0 })
         {
             foreach (var position in Fingers.Where(p => !artifacts.Has(job.Id, JobArtifacts.Finger(p))))
             {
-                return await TryAsync(job, DeviceActions.FingerprintCapture, position.ToString(),
-                    () => fingerprints.CaptureAsync(position, cancellationToken),
-                    (change, image) => artifacts.PutFinger(change.Job.Id, image), cancellationToken);
+                if (await TryAsync(actions, start, DeviceActions.FingerprintCapture, position.ToString(),
+                        () => fingerprints.CaptureAsync(position, cancellationToken),
+                        (change, image) => artifacts.PutFinger(change.Job.Id, image), cancellationToken) is { } stopped)
+                {
+                    return stopped;
+                }
+
+                start = null;
             }
         }
 
-        store.Change(job.Id, change => change.MoveTo(JobState.Preparing));
+        actions.Commit(change =>
+        {
+            start?.Invoke(change);
+            change.MoveTo(JobState.Preparing);
+        });
         return StepResult.Continue;
     }
 
-    private async Task<StepResult> TryAsync<T>(Job job, string action, string? detail, Func<Task<T>> capture, Action<JobChange, T> keep, CancellationToken cancellationToken)
+    /// <summary>Runs one capture: null when it succeeded, else how the job was left after the fault was recorded.</summary>
+    private async Task<StepResult?> TryAsync<T>(DeviceActionSequence actions, Action<JobChange>? start, string action, string? detail,
+        Func<Task<T>> capture, Action<JobChange, T> keep, CancellationToken cancellationToken)
     {
         try
         {
-            await runner.RunAsync(job.Id, action, detail, change => change.CountAttempt(JobState.Capturing), capture, keep);
-            return StepResult.Continue;
+            await actions.RunAsync(action, detail, change =>
+            {
+                start?.Invoke(change);
+                change.CountAttempt(JobState.Capturing);
+            }, capture, keep);
+            return null;
         }
         catch (Exception e) when (SpoilReasons.IsStepFault(e))
         {
-            var failed = store.Change(job.Id, change =>
+            var failed = actions.Commit(change =>
             {
                 change.Outcome(action, DeviceActions.Fault, e.Message);
                 if (DeviceActionRunner.FailuresAt(change.Job, JobState.Capturing) >= options.Value.CaptureAttempts)

@@ -16,7 +16,6 @@ namespace Station.Service.Pipeline;
 /// step's retry budget is spent.
 /// </summary>
 public sealed partial class CardIssuingStep(
-    JobStore store,
     DeviceActionRunner runner,
     PrepareStep prepare,
     ICardPrinter printer,
@@ -41,12 +40,13 @@ public sealed partial class CardIssuingStep(
             return result;
         }
 
+        var actions = runner.Begin(job.Id);
         if (!EncoderReady())
         {
-            return StepResult.Waiting;
+            return WaitInEncoding(job, actions);
         }
 
-        if (await FeedAsync(job.Id, cancellationToken) is { } notFed)
+        if (await FeedAsync(job, actions, cancellationToken) is { } notFed)
         {
             return notFed;
         }
@@ -55,40 +55,43 @@ public sealed partial class CardIssuingStep(
         var action = DeviceActions.ChipWrite;
         try
         {
-            await runner.RunAsync(job.Id, action, null, null, async () =>
+            await actions.RunAsync(action, null, null, async () =>
             {
                 await using var chip = await encoder.ConnectAsync(cancellationToken);
                 await personalizer.WriteAsync(chip, card.Chip, cancellationToken);
-            }, null);
+            });
 
             (step, action) = (JobState.Verifying, DeviceActions.ChipVerify);
-            await runner.RunAsync(job.Id, action, null, change => Enter(change, JobState.Verifying), async () =>
+            await actions.RunAsync(action, null, change => Enter(change, JobState.Verifying), async () =>
             {
                 await using var chip = await encoder.ConnectAsync(cancellationToken);
                 await personalizer.VerifyAndLockAsync(chip, card.Chip, trust.Csca, cancellationToken);
-            }, null);
+            });
 
+            var face = await card.Face;
             (step, action) = (JobState.Printing, DeviceActions.PrinterPrint);
-            await runner.RunAsync(job.Id, action, null, change => Enter(change, JobState.Printing),
-                () => printer.PrintAsync(card.Face.FrontPng, card.Face.BackPng, cancellationToken), null);
+            await actions.RunAsync(action, null, change => Enter(change, JobState.Printing),
+                () => printer.PrintAsync(face.FrontPng, face.BackPng, cancellationToken));
 
             action = DeviceActions.PrinterEject;
-            await runner.RunAsync(job.Id, action, null, null, () => printer.EjectAsync(cancellationToken), change => change.Complete());
+            await actions.RunAsync(action, null, null, () => printer.EjectAsync(cancellationToken), change => change.Complete());
+            actions.Commit();
             return StepResult.Ended;
         }
         catch (Exception e) when (SpoilReasons.IsStepFault(e))
         {
-            return await RejectAndSpoilAsync(job.Id, step, action, e, cancellationToken);
+            return await RejectAndSpoilAsync(actions, step, action, e, cancellationToken);
         }
     }
 
     /// <summary>Feeds a new card: null when it is at the chip station, else how the job was left (card spoiled, or waiting for cards).</summary>
-    private async Task<StepResult?> FeedAsync(string jobId, CancellationToken cancellationToken)
+    private async Task<StepResult?> FeedAsync(Job job, DeviceActionSequence actions, CancellationToken cancellationToken)
     {
         try
         {
-            await runner.RunAsync(jobId, DeviceActions.PrinterFeed, null, change =>
+            await actions.RunAsync(DeviceActions.PrinterFeed, null, change =>
             {
+                PrepareStep.EnterEncoding(change);
                 if (change.Job.State != JobState.Encoding)
                 {
                     change.MoveTo(JobState.Encoding, "a new card is needed");
@@ -96,18 +99,18 @@ public sealed partial class CardIssuingStep(
 
                 change.CountAttempt(JobState.Encoding);
                 change.TakeCard();
-            }, () => printer.FeedToChipStationAsync(cancellationToken), null);
+            }, () => printer.FeedToChipStationAsync(cancellationToken));
             alarms.Clear(HopperAlarm);
             return null;
         }
         catch (StockException e) when (e.Code == StockException.HopperEmpty)
         {
             alarms.Raise(HopperAlarm, AlarmRaiser.Critical, "printer", e.Message); // the hopper is part of the printer
-            return StepResult.Waiting;
+            return WaitInEncoding(job, actions);
         }
         catch (Exception e) when (SpoilReasons.IsStepFault(e))
         {
-            return await RejectAndSpoilAsync(jobId, JobState.Encoding, DeviceActions.PrinterFeed, e, cancellationToken);
+            return await RejectAndSpoilAsync(actions, JobState.Encoding, DeviceActions.PrinterFeed, e, cancellationToken);
         }
     }
 
@@ -128,24 +131,35 @@ public sealed partial class CardIssuingStep(
         return true;
     }
 
+    /// <summary>A prepared job that cannot get a card yet waits in Encoding, where ops look for it.</summary>
+    private static StepResult WaitInEncoding(Job job, DeviceActionSequence actions)
+    {
+        if (job.State == JobState.Preparing)
+        {
+            actions.Commit(PrepareStep.EnterEncoding);
+        }
+
+        return StepResult.Waiting;
+    }
+
     private static void Enter(JobChange change, JobState step)
     {
         change.MoveTo(step);
         change.CountAttempt(step);
     }
 
-    private async Task<StepResult> RejectAndSpoilAsync(string jobId, JobState step, string action, Exception error, CancellationToken cancellationToken)
+    private async Task<StepResult> RejectAndSpoilAsync(DeviceActionSequence actions, JobState step, string action, Exception error, CancellationToken cancellationToken)
     {
         var reason = SpoilReasons.From(error, action);
-        LogCardFault(jobId, step, action, reason, error.Message);
-        store.Change(jobId, change =>
+        LogCardFault(actions.JobId, step, action, reason, error.Message);
+        actions.Commit(change =>
         {
             change.Outcome(action, DeviceActions.Fault, $"{reason}: {error.Message}");
             change.Intent(DeviceActions.PrinterReject, reason);
         });
-        await RejectQuietlyAsync(jobId, cancellationToken);
+        await RejectQuietlyAsync(actions.JobId, cancellationToken);
 
-        var job = store.Change(jobId, change =>
+        var job = actions.Commit(change =>
         {
             change.Outcome(DeviceActions.PrinterReject, DeviceActions.Ok);
             change.SpoilCard(reason, error.Message);

@@ -6,12 +6,11 @@ namespace Station.Service.Pipeline;
 
 /// <summary>
 /// The issuance state machine: takes the oldest unfinished job and drives it, one step at a time, until it ends
-/// or the station has to wait. One job at a time; every step is durable (see <see cref="DeviceActionRunner"/>).
+/// or the station has to wait. One job at a time; every device action is durable (see <see cref="DeviceActionSequence"/>).
 /// </summary>
 public sealed partial class IssuancePipeline(
     JobStore store,
     CaptureStep capture,
-    PrepareStep prepare,
     CardIssuingStep cardIssuing,
     PreparedCardCache cache,
     MemoryTrim memory,
@@ -47,10 +46,8 @@ public sealed partial class IssuancePipeline(
                 var job = store.Find(jobId) ?? throw new KeyNotFoundException($"No job with id {jobId}.");
                 var result = job.State switch
                 {
-                    JobState.Queued => Start(job),
-                    JobState.Capturing => await capture.RunAsync(job, cancellationToken),
-                    JobState.Preparing => prepare.Run(job),
-                    JobState.Encoding or JobState.Verifying or JobState.Printing => await cardIssuing.RunAsync(job, cancellationToken),
+                    JobState.Queued or JobState.Capturing => await capture.RunAsync(job, cancellationToken),
+                    JobState.Preparing or JobState.Encoding or JobState.Verifying or JobState.Printing => await cardIssuing.RunAsync(job, cancellationToken),
                     _ => StepResult.Ended,
                 };
                 if (result != StepResult.Continue)
@@ -93,12 +90,6 @@ public sealed partial class IssuancePipeline(
 
     /// <summary>Failure code of a job ended by an unexpected error in the station's own code.</summary>
     public const string InternalError = nameof(InternalError);
-
-    private StepResult Start(Job job)
-    {
-        store.Change(job.Id, change => change.MoveTo(JobState.Capturing));
-        return StepResult.Continue;
-    }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Job {JobId} failed on an unexpected error; it is ended and its card rejected.")]
     private partial void LogInternalError(Exception error, string jobId);

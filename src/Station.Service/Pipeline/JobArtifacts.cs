@@ -13,7 +13,6 @@ namespace Station.Service.Pipeline;
 public sealed class JobArtifacts(StationDatabase database, TimeProvider clock)
 {
     public const string Portrait = "portrait";
-    public const string ChipImage = "chip-image";
 
     public static string Finger(FingerPosition position) => $"finger-{position}";
 

@@ -6,9 +6,11 @@ using Station.Service.Jobs;
 namespace Station.Service.Pipeline;
 
 /// <summary>
-/// Preparing: builds the signed chip image and the card face from the applicant and the stored biometrics.
-/// The same inputs give the same card except for the per-card keys, which are new on every preparation and
-/// live only in <see cref="PreparedCardCache"/>. A signer outage makes the job wait and raises one alarm.
+/// Preparing: builds the signed chip image and starts drawing the card face from the applicant and the stored
+/// biometrics. Preparing touches no device, so it commits nothing itself: the move to Encoding is committed with the
+/// first card action's intent (<see cref="EnterEncoding"/>). The same inputs give the same card except for the
+/// per-card keys, which are new on every preparation and live only in <see cref="PreparedCardCache"/>. A signer
+/// outage makes the job wait and raises one alarm.
 /// </summary>
 public sealed class PrepareStep(
     JobStore store,
@@ -20,25 +22,7 @@ public sealed class PrepareStep(
 {
     public const string SignerAlarm = "SignerUnavailable";
 
-    /// <summary>Runs the Preparing state: prepare, keep the public chip image, move on to Encoding.</summary>
-    public StepResult Run(Job job)
-    {
-        ArgumentNullException.ThrowIfNull(job);
-        var (card, result) = TryPrepare(job);
-        if (card is null)
-        {
-            return result;
-        }
-
-        store.Change(job.Id, change =>
-        {
-            artifacts.Put(job.Id, JobArtifacts.ChipImage, StoredChipImage.From(card.Chip).ToJsonBytes());
-            change.MoveTo(JobState.Encoding);
-        });
-        return StepResult.Continue;
-    }
-
-    /// <summary>The job's prepared card: from memory, or prepared again (new keys) after a restart.</summary>
+    /// <summary>The job's prepared card: from memory, or prepared now (new keys when it had been prepared before a restart).</summary>
     public (PreparedCard? Card, StepResult Result) GetOrPrepare(Job job)
     {
         ArgumentNullException.ThrowIfNull(job);
@@ -48,16 +32,22 @@ public sealed class PrepareStep(
         }
 
         var (card, result) = TryPrepare(job);
-        if (card is not null)
+        if (card is not null && job.State != JobState.Preparing)
         {
-            store.Change(job.Id, change =>
-            {
-                artifacts.Put(job.Id, JobArtifacts.ChipImage, StoredChipImage.From(card.Chip).ToJsonBytes());
-                change.Outcome("prepare.redo", DeviceActions.Ok, "chip image prepared again with new per-card keys after a restart");
-            });
+            store.Change(job.Id, change => change.Outcome("prepare.redo", DeviceActions.Ok, "chip image prepared again with new per-card keys after a restart"));
         }
 
         return (card, result);
+    }
+
+    /// <summary>Part of the first card action's intent: a job still in Preparing moves on to Encoding.</summary>
+    public static void EnterEncoding(JobChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (change.Job.State == JobState.Preparing)
+        {
+            change.MoveTo(JobState.Encoding);
+        }
     }
 
     private (PreparedCard? Card, StepResult Result) TryPrepare(Job job)
@@ -86,7 +76,9 @@ public sealed class PrepareStep(
         }
 
         alarms.Clear(SignerAlarm);
-        var card = new PreparedCard(chip, renderer.Render(applicant, chip, portrait));
+        // The face is needed only at Printing: it is drawn on another core while the chip is written and verified.
+        var face = Task.Run(() => renderer.Render(applicant, chip, portrait));
+        var card = new PreparedCard(chip, face);
         cache.Set(job.Id, card);
         return (card, StepResult.Continue);
     }

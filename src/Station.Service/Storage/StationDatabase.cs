@@ -24,10 +24,12 @@ public sealed class StationDatabase : IDisposable
     public const string LockFileName = "station.lock";
 
     private readonly FileStream _lock;
+    private readonly LogFileSync _logSync;
 
     private StationDatabase(string filePath, LiteDatabase database, FileStream processLock)
     {
         _lock = processLock;
+        _logSync = new LogFileSync(filePath);
         FilePath = filePath;
         Database = database;
         Jobs = database.GetCollection<Job>("jobs");
@@ -104,7 +106,10 @@ public sealed class StationDatabase : IDisposable
         }
     }
 
-    /// <summary>Runs <paramref name="work"/> as one LiteDB transaction: all of it is committed, or none of it.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> as one LiteDB transaction: all of it is committed, or none of it; once this
+    /// returns, the commit is on the disk (see <see cref="LogFileSync"/>).
+    /// </summary>
     public T InTransaction<T>(Func<T> work)
     {
         ArgumentNullException.ThrowIfNull(work);
@@ -117,6 +122,7 @@ public sealed class StationDatabase : IDisposable
         {
             var result = work();
             Database.Commit();
+            _logSync.Flush();
             return result;
         }
         catch
@@ -134,6 +140,7 @@ public sealed class StationDatabase : IDisposable
 
     public void Dispose()
     {
+        _logSync.Dispose();
         Database.Dispose();
         _lock.Dispose();
     }

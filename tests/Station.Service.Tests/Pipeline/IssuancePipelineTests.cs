@@ -36,16 +36,25 @@ public sealed class IssuancePipelineTests : IDisposable
     }
 
     [Fact]
-    public async Task JobsDoNotGrowLiteDbsExpressionCache()
+    public async Task EveryDeviceActionStartsWithItsIntentAndEveryEarlierOutcomeCommitted()
     {
-        await _station.RunJobAsync(_station.Submit("HN-1"));
-        var warm = LiteDbExpressionCache.Entries();
-        for (var i = 2; i <= 6; i++)
+        var job = _station.Submit("HN-1");
+        var started = new List<string>();
+        _station.Crash.Observe = action =>
         {
-            Assert.Equal(StepResult.Ended, await _station.RunJobAsync(_station.Submit($"HN-{i}")));
-        }
+            var committed = _station.Job(job); // read back from station.db, not from the pipeline's memory
+            var history = committed.History.Where(r => r.Kind != JobRecordKind.Transition).ToList();
+            Assert.Equal((JobRecordKind.Intent, action), (history[^1].Kind, history[^1].Action));
+            AssertEveryIntentHasItsOutcome(new Job { Id = job, History = history[..^1] });
+            started.Add(action);
+        };
 
-        Assert.Equal(warm, LiteDbExpressionCache.Entries());
+        Assert.Equal(StepResult.Ended, await _station.RunJobAsync(job));
+        Assert.Equal(
+            [DeviceActions.CameraCapture, DeviceActions.FingerprintCapture, DeviceActions.FingerprintCapture, DeviceActions.PrinterFeed,
+             DeviceActions.ChipWrite, DeviceActions.ChipVerify, DeviceActions.PrinterPrint, DeviceActions.PrinterEject],
+            started);
+        AssertEveryIntentHasItsOutcome(_station.Job(job));
     }
 
     [Fact]

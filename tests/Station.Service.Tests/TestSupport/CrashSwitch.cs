@@ -5,8 +5,12 @@ internal sealed class CrashSwitch
 {
     public string? CrashAt { get; set; }
 
+    /// <summary>Called as each device action starts, before any crash: lets a test look at what is committed then.</summary>
+    public Action<string>? Observe { get; set; }
+
     public void At(string action)
     {
+        Observe?.Invoke(action);
         if (CrashAt == action)
         {
             throw new SimulatedCrashException(action);
