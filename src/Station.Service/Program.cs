@@ -1,3 +1,5 @@
 using Station.Service.Cli;
+using Station.Service.Hosting;
 
+NativeHeap.LimitArenas();
 return await StationCli.InvokeAsync(args);

@@ -2,16 +2,24 @@ using Station.Personalization.Lds;
 
 namespace Station.Devices.SmartCards.Simulation;
 
-/// <summary>Writes a simulated chip's files to <c>chip-NNNNNN/</c> folders, numbered on from what the folder holds.</summary>
-internal static class SavedChips
+/// <summary>
+/// Writes a simulated chip's files to <c>chip-NNNNNN/</c> folders, numbered on from what the folder held when the
+/// first chip was saved (counted once: listing a folder of thousands of chips for every card would grow with it).
+/// </summary>
+internal sealed class SavedChips(string directory)
 {
     private const ushort CardAccessFid = 0x011C;
+    private int? _saved;
 
-    public static string Save(SimulatedChip chip, string directory)
+    public string Save(SimulatedChip chip)
     {
-        Directory.CreateDirectory(directory);
-        var number = Directory.GetDirectories(directory, "chip-*").Count(d => !d.EndsWith(".tmp", StringComparison.Ordinal)) + 1;
-        var target = Path.Combine(directory, $"chip-{number:D6}");
+        if (_saved is null)
+        {
+            Directory.CreateDirectory(directory);
+            _saved = Directory.GetDirectories(directory, "chip-*").Count(d => !d.EndsWith(".tmp", StringComparison.Ordinal));
+        }
+
+        var target = Path.Combine(directory, $"chip-{_saved + 1:D6}");
         // Written beside and renamed, so a folder that exists is always complete.
         var staging = target + ".tmp";
         if (Directory.Exists(staging))
@@ -26,6 +34,7 @@ internal static class SavedChips
         if (chip.ReadFileDirect(CardAccessFid) is { } cardAccess)
             File.WriteAllBytes(Path.Combine(staging, "CardAccess.bin"), cardAccess);
         Directory.Move(staging, target);
+        _saved++;
         return target;
     }
 }

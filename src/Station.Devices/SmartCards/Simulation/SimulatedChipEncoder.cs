@@ -14,6 +14,7 @@ public sealed class SimulatedChipEncoder(SimulatedChipEncoderOptions? options = 
     internal static readonly byte[] ShortAtr = Convert.FromHexString("3B8580018073000000F7");
 
     private readonly SimulatedChipEncoderOptions _options = options ?? new SimulatedChipEncoderOptions();
+    private readonly SavedChips? _savedChips = options?.SavedChipsDirectory is { } directory ? new SavedChips(directory) : null;
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly Lock _gate = new();
     private readonly Random _random = new((options ?? new SimulatedChipEncoderOptions()).Seed);
@@ -61,8 +62,8 @@ public sealed class SimulatedChipEncoder(SimulatedChipEncoderOptions? options = 
     {
         lock (_gate)
         {
-            if (_card is { Locked: true } locked && _options.SavedChipsDirectory is { } directory)
-                SavedChips.Save(locked, directory);
+            if (_card is { Locked: true } locked && _savedChips is not null)
+                _savedChips.Save(locked);
             _card?.Remove();
             _card = null;
         }
