@@ -52,6 +52,7 @@ public static class StationServices
         services.AddSingleton<PrepareStep>();
         services.AddSingleton<CardIssuingStep>();
         services.AddSingleton<StartupRecovery>();
+        services.AddSingleton<PrepareAhead>();
         services.AddSingleton<IssuancePipeline>();
         services.AddSingleton<Cli.StationRequestHandler>();
 

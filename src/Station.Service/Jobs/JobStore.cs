@@ -30,12 +30,20 @@ public sealed class JobStore(StationDatabase database, CardStock stock, IEventSi
         .OrderBy(j => j.Id, StringComparer.Ordinal)
         .ToList();
 
-    /// <summary>The oldest unfinished job's id, read from the state index without loading the jobs.</summary>
-    public string? NextUnfinishedId() => database.Jobs.Query()
-        .Where(Query.In(nameof(Job.State), OpenStates))
-        .Select(j => j.Id)
-        .ToEnumerable()
-        .Min(StringComparer.Ordinal);
+    /// <summary>The oldest <paramref name="count"/> unfinished jobs' ids and states, oldest first.</summary>
+    public IReadOnlyList<(string Id, JobState State)> OldestUnfinished(int count)
+    {
+        var oldest = new List<(string, JobState)>(count);
+        foreach (var open in database.OpenJobs.Query().OrderBy(o => o.Id).Limit(count).ToEnumerable())
+        {
+            if (Find(open.Id) is { IsEnded: false } job)
+            {
+                oldest.Add((job.Id, job.State));
+            }
+        }
+
+        return oldest;
+    }
 
     /// <summary>How many jobs are in each state (counted on the state index).</summary>
     public IReadOnlyDictionary<JobState, int> CountByState() =>
@@ -59,6 +67,7 @@ public sealed class JobStore(StationDatabase database, CardStock stock, IEventSi
             History = [new JobRecord { TimeUtc = now, Kind = JobRecordKind.Transition, State = JobState.Queued, Action = "→Queued", Detail = $"submitted by {source}" }],
         };
         database.Jobs.Insert(job);
+        database.OpenJobs.Insert(new OpenJob { Id = job.Id });
         OutboxEventSink.Emit(events, clock, EventTypes.JobAccepted, new JsonObject { ["jobId"] = job.Id, ["applicationId"] = applicationId, ["source"] = source });
         return job;
     }
@@ -82,6 +91,7 @@ public sealed class JobStore(StationDatabase database, CardStock stock, IEventSi
             database.Jobs.Update(job);
             if (job.IsEnded)
             {
+                database.OpenJobs.Delete(job.Id);
                 // Biometrics and chip data are not kept at the station once the job has ended.
                 database.Artifacts.DeleteMany(a => a.JobId == job.Id);
             }

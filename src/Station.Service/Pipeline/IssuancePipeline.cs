@@ -6,18 +6,24 @@ namespace Station.Service.Pipeline;
 
 /// <summary>
 /// The issuance state machine: takes the oldest unfinished job and drives it, one step at a time, until it ends
-/// or the station has to wait. One job at a time; every device action is durable (see <see cref="DeviceActionSequence"/>).
+/// or the station has to wait, while the next job is captured and prepared beside it. Cards are issued one job at a
+/// time, in order; every device action is durable (see <see cref="DeviceActionSequence"/>).
 /// </summary>
 public sealed partial class IssuancePipeline(
     JobStore store,
     CaptureStep capture,
     CardIssuingStep cardIssuing,
+    PrepareAhead prepareAhead,
     PreparedCardCache cache,
     MemoryTrim memory,
     IStationControl control,
     ILogger<IssuancePipeline> logger)
 {
-    /// <summary>Works on the oldest unfinished job until it ends or must wait. Returns <see cref="PipelineTurn.Idle"/> when there is nothing to do.</summary>
+    /// <summary>
+    /// Works on the oldest unfinished job until it ends or must wait, and meanwhile captures and prepares the next
+    /// one (<see cref="PrepareAhead"/>) once the oldest no longer needs the capture devices. Returns
+    /// <see cref="PipelineTurn.Idle"/> when there is nothing to do.
+    /// </summary>
     public async Task<PipelineTurn> RunNextAsync(CancellationToken cancellationToken)
     {
         if (control.IsPaused)
@@ -25,18 +31,44 @@ public sealed partial class IssuancePipeline(
             return PipelineTurn.Idle;
         }
 
-        var next = store.NextUnfinishedId();
-        if (next is null)
+        var oldest = store.OldestUnfinished(2);
+        if (oldest.Count == 0)
         {
             return PipelineTurn.Idle;
         }
 
-        var result = await RunJobAsync(next, cancellationToken);
+        var (head, headState) = oldest[0];
+        if (headState is JobState.Queued or JobState.Capturing)
+        {
+            // The capture devices serve one applicant at a time: the next job's capture waits for this one's.
+            var captured = await RunJobAsync(head, cancellationToken, captureOnly: true);
+            if (captured != StepResult.Continue)
+            {
+                return captured == StepResult.Waiting ? PipelineTurn.Waiting : PipelineTurn.Worked;
+            }
+        }
+
+        var ahead = oldest.Count > 1
+            ? Task.Run(() => prepareAhead.RunAsync(oldest[1].Id, cancellationToken), cancellationToken)
+            : Task.CompletedTask;
+        StepResult result;
+        try
+        {
+            result = await RunJobAsync(head, cancellationToken);
+        }
+        finally
+        {
+            await ahead;
+        }
+
         return result == StepResult.Waiting ? PipelineTurn.Waiting : PipelineTurn.Worked;
     }
 
-    /// <summary>Drives one job until it ends or must wait.</summary>
-    public async Task<StepResult> RunJobAsync(string jobId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Drives one job until it ends or must wait; with <paramref name="captureOnly"/>, only until its captures are
+    /// done (then <see cref="StepResult.Continue"/>).
+    /// </summary>
+    public async Task<StepResult> RunJobAsync(string jobId, CancellationToken cancellationToken, bool captureOnly = false)
     {
         try
         {
@@ -44,6 +76,11 @@ public sealed partial class IssuancePipeline(
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var job = store.Find(jobId) ?? throw new KeyNotFoundException($"No job with id {jobId}.");
+                if (captureOnly && job.State is not (JobState.Queued or JobState.Capturing))
+                {
+                    return job.IsEnded ? StepResult.Ended : StepResult.Continue;
+                }
+
                 var result = job.State switch
                 {
                     JobState.Queued or JobState.Capturing => await capture.RunAsync(job, cancellationToken),
@@ -84,7 +121,8 @@ public sealed partial class IssuancePipeline(
         }
     }
 
-    private static bool IsJobDataError(Exception e) => e is ArgumentException or InvalidOperationException or FormatException
+    /// <summary>A bug or bad data in one job, as opposed to a failure of the station itself (disk, database, memory).</summary>
+    internal static bool IsJobDataError(Exception e) => e is ArgumentException or InvalidOperationException or FormatException
         or InvalidDataException or System.Security.Cryptography.CryptographicException or NullReferenceException
         or IndexOutOfRangeException or KeyNotFoundException or NotSupportedException or OverflowException;
 

@@ -25,6 +25,7 @@ public sealed class StationDatabase : IDisposable
 
     private readonly FileStream _lock;
     private readonly LogFileSync _logSync;
+    private readonly object _transactions = new();
 
     private StationDatabase(string filePath, LiteDatabase database, FileStream processLock)
     {
@@ -38,7 +39,10 @@ public sealed class StationDatabase : IDisposable
         Counters = database.GetCollection<StockCounters>("stock");
         Artifacts = database.GetCollection<JobArtifact>("artifacts");
         Outbox = database.GetCollection<OutboxMessage>("outbox", BsonAutoId.Int64);
+        OpenJobs = database.GetCollection<OpenJob>(OpenJobsCollection);
     }
+
+    private const string OpenJobsCollection = "open_jobs";
 
     public string FilePath { get; }
 
@@ -51,6 +55,9 @@ public sealed class StationDatabase : IDisposable
     public ILiteCollection<StockCounters> Counters { get; }
     public ILiteCollection<JobArtifact> Artifacts { get; }
     public ILiteCollection<OutboxMessage> Outbox { get; }
+
+    /// <summary>The ids of the jobs that have not ended (see <see cref="OpenJob"/>).</summary>
+    public ILiteCollection<OpenJob> OpenJobs { get; }
 
     /// <summary>Opens (or creates) <c>station.db</c> in <paramref name="dataDirectory"/>.</summary>
     /// <exception cref="StationDatabaseException">The file is foreign, corrupt, locked by another process or of a newer schema.</exception>
@@ -94,9 +101,14 @@ public sealed class StationDatabase : IDisposable
 
         try
         {
+            var hadOpenJobs = database.CollectionExists(OpenJobsCollection);
             var opened = new StationDatabase(path, database, processLock);
             opened.CheckSchema();
             opened.EnsureIndexes();
+            if (!hadOpenJobs)
+            {
+                opened.ListOpenJobs();
+            }
             return opened;
         }
         catch (Exception e)
@@ -113,22 +125,27 @@ public sealed class StationDatabase : IDisposable
     public T InTransaction<T>(Func<T> work)
     {
         ArgumentNullException.ThrowIfNull(work);
-        if (!Database.BeginTrans())
+        // One explicit transaction at a time: the pipeline's two lanes, the control socket and the center link all
+        // write several collections per transaction, and LiteDB takes their locks in the order they are touched.
+        lock (_transactions)
         {
-            throw new InvalidOperationException("A Station transaction is already open on this thread; transactions do not nest.");
-        }
+            if (!Database.BeginTrans())
+            {
+                throw new InvalidOperationException("A Station transaction is already open on this thread; transactions do not nest.");
+            }
 
-        try
-        {
-            var result = work();
-            Database.Commit();
-            _logSync.Flush();
-            return result;
-        }
-        catch
-        {
-            Database.Rollback();
-            throw;
+            try
+            {
+                var result = work();
+                Database.Commit();
+                _logSync.Flush();
+                return result;
+            }
+            catch
+            {
+                Database.Rollback();
+                throw;
+            }
         }
     }
 
@@ -237,6 +254,21 @@ public sealed class StationDatabase : IDisposable
         Counters.EnsureIndex(c => c.Loaded);
         Outbox.EnsureIndex(m => m.Kind);
     }
+
+    /// <summary>Fills <see cref="OpenJobs"/> in a file written before it existed (or still empty when it was new).</summary>
+    private void ListOpenJobs() => InTransaction(() =>
+    {
+        foreach (var job in Jobs.Query().Select(j => new { j.Id, j.State }).ToEnumerable())
+        {
+            if (job.State is not (JobState.Completed or JobState.Failed or JobState.Cancelled))
+            {
+                OpenJobs.Upsert(new OpenJob { Id = job.Id });
+            }
+        }
+
+        // Creates the collection even when there is nothing to list, so this runs once per file.
+        OpenJobs.EnsureIndex("_id");
+    });
 
     private static BsonMapper CreateMapper()
     {
