@@ -4,7 +4,8 @@
 #   scripts/bench.sh [--cards N] [--no-build] [--sample-ms MS]
 #
 #  1. demo:  `station demo --cards N --data-dir <tmp>` on zero-latency
-#            simulators: cards/s, VmRSS after start-up, at the end, peak, growth.
+#            simulators: cards/s, VmRSS after start-up, at the end, peak, growth
+#            (sampled), and the demo's settled readings before and after the cards.
 #  2. ready: `station run --data-dir <tmp>` under a NOTIFY_SOCKET listener:
 #            time from spawn to READY=1, VmRSS at READY, shutdown time.
 # Each figure is printed as `key=value`; a step that cannot run says why and
@@ -80,6 +81,15 @@ elif ((demo_status == 0)); then
   echo "demo_ms_per_card=$(awk -v n="$cards" -v ms="$elapsed_ms" 'BEGIN { printf "%.1f", ms / n }')"
   echo "demo_rss_end_mb=$(awk -v kb="${rss_end:-0}" 'BEGIN { printf "%.1f", kb / 1024 }')"
   echo "demo_rss_peak_mb=$(awk -v kb="$rss_peak" 'BEGIN { printf "%.1f", kb / 1024 }')"
+  # The demo's own readings, each taken once garbage was collected and freed memory returned to the system:
+  # what the process keeps before its first card and after its last, independent of the collector's cycle.
+  settled="$(sed -n 's/^demo: resident memory \([0-9]*\) MB before the pipeline ran, \([0-9]*\) MB after.*/\1 \2/p' "$work/demo.log")"
+  if [[ -n "$settled" ]]; then
+    read -r settled_before settled_after <<<"$settled"
+    echo "demo_rss_settled_before_cards_mb=$settled_before"
+    echo "demo_rss_settled_after_cards_mb=$settled_after"
+    echo "demo_rss_settled_growth_mb=$((settled_after - settled_before))"
+  fi
   if [[ -n "$rss_start" ]]; then
     echo "demo_rss_after_startup_mb=$(awk -v kb="$rss_start" 'BEGIN { printf "%.1f", kb / 1024 }')"
     echo "demo_rss_growth_mb=$(awk -v a="$rss_start" -v b="$rss_end" 'BEGIN { printf "%.1f", (b - a) / 1024 }')"

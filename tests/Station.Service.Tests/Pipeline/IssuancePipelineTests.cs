@@ -181,7 +181,7 @@ public sealed class IssuancePipelineTests : IDisposable
         Assert.Equal(PipelineTurn.Waiting, await pipeline.RunNextAsync(CancellationToken.None));
         Assert.Equal(PipelineTurn.Waiting, await pipeline.RunNextAsync(CancellationToken.None));
         Assert.Equal(JobState.Preparing, _station.Job(first).State);
-        Assert.Equal(JobState.Queued, _station.Job(second).State);
+        Assert.Equal(JobState.Preparing, _station.Job(second).State); // captured ahead, then waits for the signer too
         var alarm = Assert.Single(_station.Events(), e => e.Type == EventTypes.Alarm);
         Assert.Equal(PrepareStep.SignerAlarm, alarm.Data["code"]!.GetValue<string>());
 
