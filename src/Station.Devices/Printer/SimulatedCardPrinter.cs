@@ -7,7 +7,7 @@ namespace Station.Devices.Printer;
 /// <see cref="CardArrivedAtChipStation"/> and <see cref="CardLeftChipStation"/> let a simulated chip encoder
 /// see the card come and go. Faults come from the shared <see cref="FaultPlan"/>.
 /// </summary>
-public sealed class SimulatedCardPrinter(SimulationSettings settings, SimulatedPrinterOptions options) : ICardPrinter
+public sealed class SimulatedCardPrinter(SimulationSettings settings, SimulatedPrinterOptions options) : ICardPrinter, IDisposable
 {
     private const string Device = "printer";
 
@@ -22,6 +22,7 @@ public sealed class SimulatedCardPrinter(SimulationSettings settings, SimulatedP
 
     // Continue the numbering of faces kept by an earlier run, so a restart never overwrites them.
     private long _printedFiles = options.PrintedFacesDirectory is { } dir && Directory.Exists(dir) ? Directory.GetFiles(dir, "*-front.png").Length : 0;
+    private readonly BackgroundFileWriter? _files = options.PrintedFacesDirectory is null ? null : new BackgroundFileWriter();
 
     private enum CardPosition { None, ChipStation, Printed }
 
@@ -160,11 +161,19 @@ public sealed class SimulatedCardPrinter(SimulationSettings settings, SimulatedP
 
         if (options.PrintedFacesDirectory is { } directory)
         {
-            Directory.CreateDirectory(directory);
-            await File.WriteAllBytesAsync(Path.Combine(directory, $"card-{number:D6}-front.png"), frontPng, cancellationToken);
-            await File.WriteAllBytesAsync(Path.Combine(directory, $"card-{number:D6}-back.png"), backPng, cancellationToken);
+            _files!.Enqueue(() =>
+            {
+                Directory.CreateDirectory(directory);
+                File.WriteAllBytes(Path.Combine(directory, $"card-{number:D6}-front.png"), frontPng);
+                File.WriteAllBytes(Path.Combine(directory, $"card-{number:D6}-back.png"), backPng);
+            });
         }
     }
+
+    /// <summary>Waits until every printed face is on disk (they are written in the background).</summary>
+    public void WaitForPrintedFaces() => _files?.Drain();
+
+    public void Dispose() => _files?.Dispose();
 
     public async Task EjectAsync(CancellationToken cancellationToken)
     {

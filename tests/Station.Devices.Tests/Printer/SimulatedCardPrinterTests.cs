@@ -28,7 +28,9 @@ public sealed class SimulatedCardPrinterTests : IDisposable
 
         Assert.Equal(new PrinterCounters(1, 1, 1, 0), printer.Counters);
         Assert.Equal((1, 1), (arrived, left));
+        printer.WaitForPrintedFaces(); // written in the background
         Assert.Equal(["card-000001-back.png", "card-000001-front.png"], Directory.GetFiles(_dir).Select(Path.GetFileName).Order());
+        Assert.Equal(Png, File.ReadAllBytes(Path.Combine(_dir, "card-000001-front.png")));
         Assert.Equal("ok", printer.Status.State);
     }
 

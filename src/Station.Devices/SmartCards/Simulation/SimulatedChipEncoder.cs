@@ -7,7 +7,7 @@ namespace Station.Devices.SmartCards.Simulation;
 /// <see cref="RemoveCard"/> when the card leaves; the pipeline connects and personalizes through the same code path
 /// as a PC/SC encoder.
 /// </summary>
-public sealed class SimulatedChipEncoder(SimulatedChipEncoderOptions? options = null, TimeProvider? time = null) : IChipEncoder
+public sealed class SimulatedChipEncoder(SimulatedChipEncoderOptions? options = null, TimeProvider? time = null) : IChipEncoder, IDisposable
 {
     /// <summary>ATR of a T=1 card whose historical bytes (80 73 xx xx 40) announce extended Lc/Le in the card capabilities.</summary>
     internal static readonly byte[] ExtendedLengthAtr = Convert.FromHexString("3B8580018073000040B7");
@@ -68,6 +68,11 @@ public sealed class SimulatedChipEncoder(SimulatedChipEncoderOptions? options = 
             _card = null;
         }
     }
+
+    /// <summary>Waits until every locked chip saved so far is on disk (they are written in the background).</summary>
+    public void WaitForSavedChips() => _savedChips?.Drain();
+
+    public void Dispose() => _savedChips?.Dispose();
 
     public Task<IChipConnection> ConnectAsync(CancellationToken cancellationToken)
     {
