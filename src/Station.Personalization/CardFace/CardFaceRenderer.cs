@@ -215,6 +215,6 @@ public static class CardFaceRenderer
     private static byte[] Png(SKSurface surface)
     {
         using var pixels = surface.PeekPixels();
-        return Imaging.PngEncoding.EncodeOpaque(pixels, Imaging.PngEncoding.Fast);
+        return Imaging.OpaquePngWriter.Encode(pixels, Imaging.OpaquePngWriter.FaceLevel);
     }
 }
