@@ -127,6 +127,8 @@ public sealed class StationDatabase : IDisposable
         ArgumentNullException.ThrowIfNull(work);
         // One explicit transaction at a time: the pipeline's two lanes, the control socket and the center link all
         // write several collections per transaction, and LiteDB takes their locks in the order they are touched.
+        T result;
+        long commit;
         lock (_transactions)
         {
             if (!Database.BeginTrans())
@@ -136,10 +138,9 @@ public sealed class StationDatabase : IDisposable
 
             try
             {
-                var result = work();
+                result = work();
                 Database.Commit();
-                _logSync.Flush();
-                return result;
+                commit = _logSync.Committed();
             }
             catch
             {
@@ -147,6 +148,10 @@ public sealed class StationDatabase : IDisposable
                 throw;
             }
         }
+
+        // Synced outside the lock, so the next transaction is written meanwhile and one sync can cover both.
+        _logSync.FlushThrough(commit);
+        return result;
     }
 
     public void InTransaction(Action work) => InTransaction(() =>
