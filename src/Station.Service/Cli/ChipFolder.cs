@@ -76,14 +76,18 @@ public static partial class ChipFolder
     }
 
     /// <summary>The data groups in the folder (<c>DG&lt;n&gt;.bin</c>) by number.</summary>
-    public static SortedDictionary<int, byte[]> ReadDataGroups(string directory)
+    public static SortedDictionary<int, byte[]> ReadDataGroups(string directory) => ReadDataGroups(ChipFiles.Open(directory));
+
+    /// <summary>The data groups among <paramref name="files"/> (<c>DG&lt;n&gt;.bin</c>) by number.</summary>
+    public static SortedDictionary<int, byte[]> ReadDataGroups(ChipFiles files)
     {
+        ArgumentNullException.ThrowIfNull(files);
         var dataGroups = new SortedDictionary<int, byte[]>();
-        foreach (var path in Directory.EnumerateFiles(directory, "DG*.bin"))
+        foreach (var name in files.Names)
         {
-            var match = DataGroupFileName().Match(Path.GetFileName(path));
+            var match = DataGroupFileName().Match(name);
             if (match.Success && int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) is int number and >= 1 and <= 16)
-                dataGroups[number] = File.ReadAllBytes(path);
+                dataGroups[number] = files.Find(name)!;
         }
         return dataGroups;
     }
@@ -94,6 +98,14 @@ public static partial class ChipFolder
     {
         var path = Path.Combine(directory, fileName);
         return File.Exists(path) ? File.ReadAllBytes(path) : throw ChipCommandException.BadInput($"DIR: {directory} has no {fileName} (made by 'station chip build'?).");
+    }
+
+    /// <summary>A required file among <paramref name="files"/>.</summary>
+    /// <exception cref="ChipCommandException">It is missing (bad input).</exception>
+    public static byte[] ReadRequired(ChipFiles files, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        return files.Find(fileName) ?? throw ChipCommandException.BadInput($"DIR: {files.Source} has no {fileName} (made by 'station chip build'?).");
     }
 
     /// <summary>The chip image to personalize from the folder: the files in write order and the MRZ from <c>chip.json</c>; no per-card private keys.</summary>

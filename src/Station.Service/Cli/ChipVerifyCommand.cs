@@ -13,7 +13,7 @@ public static class ChipVerifyCommand
 {
     public static Command Create()
     {
-        var directory = new Argument<string>("DIR") { Description = "Folder with the chip files (as 'station chip build' or 'station chip read' writes them)." };
+        var directory = new Argument<string>("DIR") { Description = "Folder with the chip files (as 'station chip build' or 'station chip read' writes them), or a .zip of them (as the simulated encoder keeps each chip it locked)." };
         var csca = new Option<string?>("--csca") { Description = "CSCA certificate (PEM or DER); without it the chain check is not performed." };
         var command = new Command("verify",
             "Passive authentication of the files in DIR: SOD structure, message digest and signature, DS certificate validity " +
@@ -21,12 +21,10 @@ public static class ChipVerifyCommand
         { directory, csca };
         command.SetAction((parseResult, _) => ChipCommandRunner.RunAsync(async () =>
         {
-            var folder = Path.GetFullPath(parseResult.GetValue(directory)!);
-            if (!Directory.Exists(folder))
-                throw ChipCommandException.BadInput($"DIR: {folder} does not exist.");
-            var sod = ChipFolder.ReadRequired(folder, ChipFolder.SodFileName);
+            var files = ChipFiles.Open(Path.GetFullPath(parseResult.GetValue(directory)!));
+            var sod = ChipFolder.ReadRequired(files, ChipFolder.SodFileName);
             var anchor = LoadCsca(parseResult.GetValue(csca));
-            var report = new PassiveAuthenticator().Verify(ChipFolder.ReadDataGroups(folder), sod, anchor, DateTimeOffset.UtcNow);
+            var report = new PassiveAuthenticator().Verify(ChipFolder.ReadDataGroups(files), sod, anchor, DateTimeOffset.UtcNow);
             await Console.Out.WriteAsync(ChipReportPrinter.Format(report));
             return report.NoneFailed ? ExitCodes.Success : ExitCodes.Failure;
         }));

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Station.Service.Tests.TestSupport;
@@ -167,8 +168,8 @@ public sealed class CliContractTests : IDisposable
         var demo = await Station("demo", "--cards", "3", "--samples", StationProcess.SamplesDirectory);
         Assert.True(demo.ExitCode == 0, demo.ToString());
 
-        var chips = Directory.GetDirectories(Path.Combine(_dir, "chips"), "chip-*").Order(StringComparer.Ordinal).ToArray();
-        Assert.Equal(3, chips.Length);
+        var chips = Directory.GetFiles(Path.Combine(_dir, "chips"), "chip-*").Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(["chip-000001.zip", "chip-000002.zip", "chip-000003.zip"], chips.Select(Path.GetFileName));
         var csca = Path.Combine(_dir, "pki", "csca.pem");
         foreach (var chip in chips)
         {
@@ -179,10 +180,22 @@ public sealed class CliContractTests : IDisposable
         }
 
         // One byte changed in what the pipeline wrote is caught.
-        var dg2 = Path.Combine(chips[0], "DG2.bin");
-        var bytes = await File.ReadAllBytesAsync(dg2);
-        bytes[^1] ^= 0x01;
-        await File.WriteAllBytesAsync(dg2, bytes);
+        using (var archive = ZipFile.Open(chips[0], ZipArchiveMode.Update))
+        {
+            var entry = archive.GetEntry("DG2.bin")!;
+            using var content = new MemoryStream();
+            using (var read = entry.Open())
+            {
+                read.CopyTo(content);
+            }
+
+            var bytes = content.ToArray();
+            bytes[^1] ^= 0x01;
+            entry.Delete();
+            using var write = archive.CreateEntry("DG2.bin").Open();
+            write.Write(bytes);
+        }
+
         var tampered = await Station("chip", "verify", chips[0], "--csca", csca);
         Assert.Equal(1, tampered.ExitCode);
         Assert.Contains("DG2", tampered.Stdout, StringComparison.Ordinal);

@@ -1,12 +1,15 @@
+using System.IO.Compression;
 using Station.Devices.Simulation;
 using Station.Personalization.Lds;
 
 namespace Station.Devices.SmartCards.Simulation;
 
 /// <summary>
-/// Writes a simulated chip's files to <c>chip-NNNNNN/</c> folders, numbered on from what the folder held when the
-/// first chip was saved (counted once: listing a folder of thousands of chips for every card would grow with it).
-/// The files are read from the chip at once and written in the background.
+/// Keeps each locked simulated chip's files as <c>chip-NNNNNN.zip</c> (uncompressed; <c>station chip verify</c> reads
+/// it), numbered on from what the folder held when the first chip was saved (counted once: listing a folder of
+/// thousands of chips for every card would grow with it). One file a chip, not a folder of nine: creating files is
+/// what a card's keepsakes cost the file system most. The files are read from the chip at once and written in the
+/// background.
 /// </summary>
 internal sealed class SavedChips(string directory) : IDisposable
 {
@@ -19,10 +22,10 @@ internal sealed class SavedChips(string directory) : IDisposable
         if (_saved is null)
         {
             Directory.CreateDirectory(directory);
-            _saved = Directory.GetDirectories(directory, "chip-*").Count(d => !d.EndsWith(".tmp", StringComparison.Ordinal));
+            _saved = Directory.EnumerateFileSystemEntries(directory, "chip-*").Count(e => !e.EndsWith(".tmp", StringComparison.Ordinal));
         }
 
-        var target = Path.Combine(directory, $"chip-{_saved + 1:D6}");
+        var target = Path.Combine(directory, $"chip-{_saved + 1:D6}.zip");
         var files = new List<(string Name, byte[] Content)>();
         foreach (var file in LdsTags.DataGroups.Append(LdsTags.Com).Append(LdsTags.Sod))
         {
@@ -44,13 +47,17 @@ internal sealed class SavedChips(string directory) : IDisposable
 
     private static void Write(string target, List<(string Name, byte[] Content)> files)
     {
-        // Written beside and renamed, so a folder that exists is always complete.
+        // Written beside and renamed, so an archive that exists is always complete.
         var staging = target + ".tmp";
-        if (Directory.Exists(staging))
-            Directory.Delete(staging, recursive: true);
-        Directory.CreateDirectory(staging);
-        foreach (var (name, content) in files)
-            File.WriteAllBytes(Path.Combine(staging, name), content);
-        Directory.Move(staging, target);
+        using (var archive = ZipFile.Open(staging, ZipArchiveMode.Create))
+        {
+            foreach (var (name, content) in files)
+            {
+                using var entry = archive.CreateEntry(name, CompressionLevel.NoCompression).Open();
+                entry.Write(content);
+            }
+        }
+
+        File.Move(staging, target, overwrite: true);
     }
 }
