@@ -154,7 +154,8 @@ public static class DemoCommand
         var completed = demoJobs.Count(j => j?.State == JobState.Completed);
         Console.WriteLine($"demo: done. {Progress(store, stock, cards, issuedBefore, clock.Elapsed)}; elapsed {clock.Elapsed.TotalSeconds:F1} s");
         var peak = PeakResidentMegabytes();
-        Console.WriteLine($"demo: resident memory {residentAtStart} MB before the pipeline ran, {SettledResidentMegabytes()} MB after (both once garbage was collected and freed memory returned to the system; peak {peak} MB); live managed heap {GC.GetTotalMemory(forceFullCollection: true) / (1024 * 1024)} MB");
+        var collections = $"{GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}";
+        Console.WriteLine($"demo: resident memory {residentAtStart} MB before the pipeline ran, {SettledResidentMegabytes()} MB after (both once garbage was collected and freed memory returned to the system; peak {peak} MB); live managed heap {GC.GetTotalMemory(forceFullCollection: true) / (1024 * 1024)} MB; garbage collections gen0/1/2 {collections}");
         if (completed == cards)
         {
             return ExitCodes.Success;
