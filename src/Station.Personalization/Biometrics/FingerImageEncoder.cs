@@ -44,11 +44,6 @@ public static class FingerImageEncoder
         return gray.Bytes;
     }
 
-    private static byte[] EncodePng(FingerImage finger)
-    {
-        var info = new SKImageInfo(finger.Width, finger.Height, SKColorType.Gray8, SKAlphaType.Opaque);
-        using var bitmap = new SKBitmap(info);
-        System.Runtime.InteropServices.Marshal.Copy(finger.Gray8Pixels, 0, bitmap.GetPixels(), finger.Gray8Pixels.Length);
-        return Imaging.PngEncoding.Encode(bitmap.PeekPixels(), Imaging.PngEncoding.Small);
-    }
+    private static byte[] EncodePng(FingerImage finger) =>
+        Imaging.PngWriter.EncodeGray(finger.Gray8Pixels, finger.Width, finger.Height, Imaging.PngWriter.FingerLevel);
 }

@@ -215,6 +215,6 @@ public static class CardFaceRenderer
     private static byte[] Png(SKSurface surface)
     {
         using var pixels = surface.PeekPixels();
-        return Imaging.OpaquePngWriter.Encode(pixels, Imaging.OpaquePngWriter.FaceLevel);
+        return Imaging.PngWriter.EncodeRgb(pixels, Imaging.PngWriter.FaceLevel);
     }
 }

@@ -8,11 +8,12 @@ using SkiaSharp;
 namespace Station.Personalization.Imaging;
 
 /// <summary>
-/// Writes an opaque 8-bit RGB PNG (colour type 2, no row filter) with .NET's zlib-ng. A card face through Skia's
-/// PNG encoder costs ~4.7 ms, of which ~2.7 ms is libpng's row handling (Skia stores a face uncompressed in that
-/// time); here the same face takes ~2.5 ms at the same size (zlib-ng level 2 ≈ libpng's zlib level 1).
+/// Writes 8-bit PNGs with .NET's zlib-ng instead of Skia's libpng path: opaque RGB card faces (colour type 2, no row
+/// filter) and grayscale finger images (colour type 0, 'Sub' filter). A card face through Skia's PNG encoder costs
+/// ~4.7 ms, of which ~2.7 ms is libpng's row handling (Skia stores a face uncompressed in that time); here the same
+/// face takes ~2 ms at the same size (zlib-ng level 2 ≈ libpng's zlib level 1).
 /// </summary>
-internal static class OpaquePngWriter
+internal static class PngWriter
 {
     /// <summary>zlib-ng level for card faces: as small as Skia's level 1 (84 KB a front), twice as fast.</summary>
     public const int FaceLevel = 2;
@@ -20,7 +21,7 @@ internal static class OpaquePngWriter
     private static readonly byte[] Signature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
 
     /// <summary>Encodes <paramref name="pixels"/> (RGBA or BGRA, 8 bits a channel, every pixel opaque) as RGB.</summary>
-    public static byte[] Encode(SKPixmap pixels, int zlibLevel)
+    public static byte[] EncodeRgb(SKPixmap pixels, int zlibLevel)
     {
         ArgumentNullException.ThrowIfNull(pixels);
         var blueFirst = pixels.ColorType switch
@@ -44,11 +45,49 @@ internal static class OpaquePngWriter
             }
         }
 
+        return Container(width, height, colourType: 2, idat);
+    }
+
+    /// <summary>zlib-ng level for finger images, which go on the chip where bytes count.</summary>
+    public const int FingerLevel = 4;
+
+    /// <summary>
+    /// Encodes 8-bit grayscale pixels with the 'Sub' row filter (each byte minus its left neighbour): ridges change
+    /// slowly along a row, so the differences compress better than the values.
+    /// </summary>
+    public static byte[] EncodeGray(ReadOnlySpan<byte> pixels, int width, int height, int zlibLevel)
+    {
+        if (width <= 0 || height <= 0 || pixels.Length != width * height)
+            throw new ArgumentException($"{pixels.Length} pixel bytes do not make a {width}x{height} grayscale image.", nameof(pixels));
+
+        using var idat = new MemoryStream((width + 1) * height / 2);
+        using (var zlib = new ZLibStream(idat, new ZLibCompressionOptions { CompressionLevel = zlibLevel }, leaveOpen: true))
+        {
+            var row = new byte[1 + width];
+            row[0] = 1; // filter type Sub
+            for (var y = 0; y < height; y++)
+            {
+                var source = pixels.Slice(y * width, width);
+                row[1] = source[0];
+                for (var x = 1; x < width; x++)
+                {
+                    row[x + 1] = (byte)(source[x] - source[x - 1]);
+                }
+
+                zlib.Write(row);
+            }
+        }
+
+        return Container(width, height, colourType: 0, idat);
+    }
+
+    private static byte[] Container(int width, int height, byte colourType, MemoryStream idat)
+    {
         Span<byte> header = stackalloc byte[13];
         BinaryPrimitives.WriteInt32BigEndian(header, width);
         BinaryPrimitives.WriteInt32BigEndian(header[4..], height);
         header[8] = 8; // bits per channel
-        header[9] = 2; // colour type: RGB
+        header[9] = colourType;
         // compression, filter method and interlace: 0 (deflate, adaptive filtering, none)
 
         using var png = new MemoryStream((int)idat.Length + 64);

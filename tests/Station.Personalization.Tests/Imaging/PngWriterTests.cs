@@ -4,7 +4,7 @@ using Station.Personalization.Imaging;
 
 namespace Station.Personalization.Tests.Imaging;
 
-public sealed class OpaquePngWriterTests
+public sealed class PngWriterTests
 {
     [Theory]
     [InlineData(SKColorType.Rgba8888)]
@@ -13,7 +13,7 @@ public sealed class OpaquePngWriterTests
     {
         using var source = Pattern(colorType, 301, 77);
 
-        var png = OpaquePngWriter.Encode(source.PeekPixels(), OpaquePngWriter.FaceLevel);
+        var png = PngWriter.EncodeRgb(source.PeekPixels(), PngWriter.FaceLevel);
 
         // libpng (inside Skia) checks every chunk's CRC and the zlib stream's Adler-32 as it decodes.
         using var decoded = SKBitmap.Decode(png) ?? throw new InvalidDataException("Skia could not decode the PNG.");
@@ -27,7 +27,7 @@ public sealed class OpaquePngWriterTests
     public void TheHeaderSaysEightBitRgbWithoutInterlace()
     {
         using var source = Pattern(SKColorType.Rgba8888, 5, 3);
-        var png = OpaquePngWriter.Encode(source.PeekPixels(), 1);
+        var png = PngWriter.EncodeRgb(source.PeekPixels(), 1);
 
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A], png[..8]);
         Assert.Equal("IHDR", System.Text.Encoding.ASCII.GetString(png, 12, 4));
@@ -37,10 +37,30 @@ public sealed class OpaquePngWriterTests
     }
 
     [Fact]
+    public void AGrayImageWithTheSubFilterDecodesToTheSamePixels()
+    {
+        var pixels = TestSupport.TestImages.Gray8Ridges(61, 45);
+
+        var png = PngWriter.EncodeGray(pixels, 61, 45, PngWriter.FingerLevel);
+
+        Assert.Equal(0, png[25]); // colour type: grayscale
+        using var decoded = SKBitmap.Decode(png) ?? throw new InvalidDataException("Skia could not decode the PNG.");
+        using var gray = decoded.Copy(SKColorType.Gray8);
+        Assert.Equal(pixels, gray.GetPixelSpan().ToArray());
+    }
+
+    [Fact]
+    public void GrayPixelsThatDoNotFillTheSizeAreRefused()
+    {
+        var error = Assert.Throws<ArgumentException>(() => PngWriter.EncodeGray(new byte[10], 4, 3, 1));
+        Assert.Contains("4x3", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void PixelsThatAreNotEightBitColourAreRefusedNamingTheirType()
     {
         using var gray = new SKBitmap(new SKImageInfo(4, 4, SKColorType.Gray8, SKAlphaType.Opaque));
-        var error = Assert.Throws<ArgumentException>(() => OpaquePngWriter.Encode(gray.PeekPixels(), 1));
+        var error = Assert.Throws<ArgumentException>(() => PngWriter.EncodeRgb(gray.PeekPixels(), 1));
         Assert.Contains("Gray8", error.Message, StringComparison.Ordinal);
     }
 
