@@ -81,6 +81,13 @@ elif ((demo_status == 0)); then
   echo "demo_ms_per_card=$(awk -v n="$cards" -v ms="$elapsed_ms" 'BEGIN { printf "%.1f", ms / n }')"
   echo "demo_rss_end_mb=$(awk -v kb="${rss_end:-0}" 'BEGIN { printf "%.1f", kb / 1024 }')"
   echo "demo_rss_peak_mb=$(awk -v kb="$rss_peak" 'BEGIN { printf "%.1f", kb / 1024 }')"
+  # The demo's own rate: cards issued over the pipeline's run, without start-up and the submission of the jobs.
+  pipeline="$(sed -n 's/^demo: done\..*, \([0-9.]*\) cards\/s; elapsed \([0-9.]*\) s.*/\1 \2/p' "$work/demo.log")"
+  if [[ -n "$pipeline" ]]; then
+    read -r pipeline_rate pipeline_seconds <<<"$pipeline"
+    echo "demo_pipeline_cards_per_second=$pipeline_rate"
+    echo "demo_pipeline_seconds=$pipeline_seconds"
+  fi
   # The demo's own readings, each taken once garbage was collected and freed memory returned to the system:
   # what the process keeps before its first card and after its last, independent of the collector's cycle.
   settled="$(sed -n 's/^demo: resident memory \([0-9]*\) MB before the pipeline ran, \([0-9]*\) MB after.*/\1 \2/p' "$work/demo.log")"
