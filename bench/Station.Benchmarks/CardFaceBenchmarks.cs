@@ -96,6 +96,13 @@ public class CardFaceBenchmarks
         return faces.FrontPng.Length + faces.BackPng.Length;
     }
 
+    [Benchmark(Description = "Front PNG: PngWriter (zlib-ng level 2), as the renderer writes it")]
+    public long PngWriterFace()
+    {
+        using var pixels = front.PeekPixels();
+        return Station.Personalization.Imaging.PngWriter.EncodeRgb(pixels, Station.Personalization.Imaging.PngWriter.FaceLevel).Length;
+    }
+
     [Benchmark(Description = "Front PNG: RGBA, Up, zlib 1")]
     public long PngRgbaUp1() => Encode(SKColorType.Rgba8888, SKAlphaType.Premul, SKPngEncoderFilterFlags.Up, 1);
 

@@ -11,7 +11,7 @@ namespace Station.Personalization.Imaging;
 /// Writes 8-bit PNGs with .NET's zlib-ng instead of Skia's libpng path: opaque RGB card faces (colour type 2, no row
 /// filter) and grayscale finger images (colour type 0, 'Sub' filter). A card face through Skia's PNG encoder costs
 /// ~4.7 ms, of which ~2.7 ms is libpng's row handling (Skia stores a face uncompressed in that time); here the same
-/// face takes ~2 ms at the same size (zlib-ng level 2 ≈ libpng's zlib level 1).
+/// face takes ~2.5 ms at the same size (zlib-ng level 2 ≈ libpng's zlib level 1).
 /// </summary>
 internal static class PngWriter
 {
