@@ -179,6 +179,22 @@ public class PcscViccTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_cancel_that_comes_before_pcscd_starts_waiting_still_ends_the_wait()
+    {
+        ViccCard.RequirePcscd();
+        using var context = PcscContext.Establish();
+        var empty = await ViccCard.WaitUntilSlotFreeAsync(context);
+        for (var i = 0; i < 20; i++)
+        {
+            using var cancel = new CancellationTokenSource();
+            var wait = context.WaitForChangeAsync(empty, cancel.Token);
+            cancel.Cancel(); // as a rule before the wait's thread reaches SCardGetStatusChange, so SCardCancel finds nothing to end
+            // A lost cancel would leave the wait blocked for good: the guard turns that into a TimeoutException.
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => wait.WaitAsync(TimeSpan.FromSeconds(20)));
+        }
+    }
+
+    [Fact]
     public void Connecting_to_a_missing_reader_names_the_readers_present()
     {
         ViccCard.RequirePcscd();

@@ -60,9 +60,13 @@ public sealed class PcscContext : IDisposable
         GetStatusChange(readers.Select(r => new ReaderStatus(r, PcscReaderState.Unaware, [])).ToArray(), 0)
         ?? throw new PcscException(PcscError.Timeout, "SCardGetStatusChange");
 
+    // How long one SCardGetStatusChange may block before the cancellation token is looked at again.
+    private const nuint WaitSliceMs = 500;
+
     /// <summary>
     /// Waits in pcscd until one of the readers differs from <paramref name="known"/> (card inserted or removed, reader
-    /// gone), and returns the new states. The wait holds a thread-pool thread; cancellation calls SCardCancel.
+    /// gone), and returns the new states. The wait holds a thread-pool thread; cancellation calls SCardCancel and is
+    /// seen within half a second even when it comes before pcscd started waiting.
     /// </summary>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public async Task<IReadOnlyList<ReaderStatus>> WaitForChangeAsync(IReadOnlyList<ReaderStatus> known, CancellationToken cancellationToken)
@@ -71,7 +75,17 @@ public sealed class PcscContext : IDisposable
         using var registration = cancellationToken.Register(() => PcscNative.Cancel(_handle));
         try
         {
-            return await Task.Run(() => GetStatusChange(known, PcscNative.Infinite)!, CancellationToken.None).ConfigureAwait(false);
+            return await Task.Run(() =>
+            {
+                // SCardCancel only ends a wait that has begun: a cancel that comes while this thread is still being
+                // scheduled would be lost and the wait would never end. Waiting in slices closes that gap.
+                while (true)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (GetStatusChange(known, WaitSliceMs) is { } changed)
+                        return changed;
+                }
+            }, CancellationToken.None).ConfigureAwait(false);
         }
         catch (PcscException e) when (e.Error == PcscError.Cancelled)
         {

@@ -11,7 +11,6 @@ internal static unsafe partial class PcscNative
 {
     private const string Library = "libpcsclite.so.1";
 
-    public const nuint Infinite = 0xFFFFFFFF;
     public const int MaxAtrSize = 33;
 
     /// <summary>pcsc-lite's SCARD_READERSTATE: not packed on Linux, 80 bytes on 64-bit.</summary>
