@@ -13,8 +13,10 @@ internal static partial class NativeHeap
     private const int ArenaMaxOption = -8; // M_ARENA_MAX in glibc's malloc.h
 
     /// <summary>
-    /// Arenas malloc may create. One: on the 1000-card demo it left 10 MB less resident than two (and 5 MB less than
-    /// glibc's default) at the same throughput; the native allocations are few and large (image buffers).
+    /// Arenas malloc may create. One: with <c>MALLOC_ARENA_MAX=1</c> the 1000-card demo kept 10 MB less resident
+    /// than with two, at the same throughput (the native allocations are few and large: image buffers). Set in Main
+    /// it only bounds arenas made from then on (the runtime's own threads start earlier), so the systemd unit sets
+    /// the variable itself.
     /// </summary>
     public const int Arenas = 1;
 
