@@ -263,16 +263,16 @@ public sealed class StationDatabase : IDisposable
     /// <summary>Fills <see cref="OpenJobs"/> in a file written before it existed (or still empty when it was new).</summary>
     private void ListOpenJobs() => InTransaction(() =>
     {
-        foreach (var job in Jobs.Query().Select(j => new { j.Id, j.State }).ToEnumerable())
+        foreach (var job in Jobs.FindAll().Where(j => !j.IsEnded))
         {
-            if (job.State is not (JobState.Completed or JobState.Failed or JobState.Cancelled))
-            {
-                OpenJobs.Upsert(new OpenJob { Id = job.Id });
-            }
+            OpenJobs.Upsert(new OpenJob { Id = job.Id });
         }
 
-        // Creates the collection even when there is nothing to list, so this runs once per file.
-        OpenJobs.EnsureIndex("_id");
+        // LiteDB makes a collection with its first document (an index on _id is no index to make): a placeholder
+        // added and removed creates it here, on the opening thread (see EnsureIndexes), and this runs once per file.
+        const string placeholder = "placeholder"; // not a job id (those are 24 hex digits); an empty id would be replaced by a new ObjectId
+        OpenJobs.Insert(new OpenJob { Id = placeholder });
+        OpenJobs.Delete(placeholder);
     });
 
     private static BsonMapper CreateMapper()

@@ -72,5 +72,18 @@ public sealed class PrepareAheadTests : IDisposable
         Assert.Equal([(second, JobState.Queued)], reopened.Jobs.OldestUnfinished(2));
     }
 
+    [Fact]
+    public void ANewFileHasItsWorkListCollectionFromTheStart()
+    {
+        using (TestStation.Create(_dir))
+        {
+        }
+
+        // Created when the file is opened, not by the first job: LiteDB issue 2792 (see StationDatabase.EnsureIndexes).
+        using var reopened = TestStation.Create(_dir);
+        Assert.True(reopened.Database.Database.CollectionExists("open_jobs"));
+        Assert.Empty(reopened.Database.OpenJobs.FindAll());
+    }
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }
