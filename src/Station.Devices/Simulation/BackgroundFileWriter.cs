@@ -12,12 +12,8 @@ public sealed class BackgroundFileWriter : IDisposable
     private readonly Channel<Action> _writes = Channel.CreateBounded<Action>(
         new BoundedChannelOptions(16) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly Task _writer;
-    private string? _lastError;
 
     public BackgroundFileWriter() => _writer = Task.Run(WriteAllAsync);
-
-    /// <summary>Why the last failed write failed; null while every write succeeded.</summary>
-    public string? LastError => Volatile.Read(ref _lastError);
 
     /// <summary>Queues a write; blocks only while the queue is full.</summary>
     public void Enqueue(Action write)
@@ -53,7 +49,8 @@ public sealed class BackgroundFileWriter : IDisposable
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                Volatile.Write(ref _lastError, e.Message);
+                // A keepsake that cannot be written is skipped: the card itself was printed or locked, and one
+                // failed write must not stop the writes queued behind it.
             }
         }
     }

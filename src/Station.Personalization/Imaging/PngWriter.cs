@@ -18,6 +18,12 @@ internal static class PngWriter
     /// <summary>zlib-ng level for card faces: as small as Skia's level 1 (84 KB a front), twice as fast.</summary>
     public const int FaceLevel = 2;
 
+    /// <summary>
+    /// zlib-ng level for finger images, which go on the chip where bytes count: at 4 a 16-level finger is ~12.5 KB in
+    /// ~0.8 ms, a little smaller and faster than Skia's 'Sub' at zlib 4; level 6 saves another 4 % at twice the time.
+    /// </summary>
+    public const int FingerLevel = 4;
+
     private static readonly byte[] Signature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
 
     /// <summary>Encodes <paramref name="pixels"/> (RGBA or BGRA, 8 bits a channel, every pixel opaque) as RGB.</summary>
@@ -47,9 +53,6 @@ internal static class PngWriter
 
         return Container(width, height, colourType: 2, idat);
     }
-
-    /// <summary>zlib-ng level for finger images, which go on the chip where bytes count.</summary>
-    public const int FingerLevel = 4;
 
     /// <summary>
     /// Encodes 8-bit grayscale pixels with the 'Sub' row filter (each byte minus its left neighbour): ridges change

@@ -40,9 +40,6 @@ internal sealed class SavedChips(string directory) : IDisposable
         return target;
     }
 
-    /// <summary>Waits until every saved chip is on disk.</summary>
-    public void Drain() => _files.Drain();
-
     public void Dispose() => _files.Dispose();
 
     private static void Write(string target, List<(string Name, byte[] Content)> files)

@@ -69,9 +69,6 @@ public sealed class SimulatedChipEncoder(SimulatedChipEncoderOptions? options = 
         }
     }
 
-    /// <summary>Waits until every locked chip saved so far is on disk (they are written in the background).</summary>
-    public void WaitForSavedChips() => _savedChips?.Drain();
-
     public void Dispose() => _savedChips?.Dispose();
 
     public Task<IChipConnection> ConnectAsync(CancellationToken cancellationToken)
