@@ -171,9 +171,7 @@ public static class DemoCommand
     /// </summary>
     private static long SettledResidentMegabytes()
     {
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        GC.WaitForPendingFinalizers();
-        NativeHeap.Trim();
+        MemoryTrim.ReturnFreedMemory();
         using var self = Process.GetCurrentProcess();
         return self.WorkingSet64 / (1024 * 1024);
     }

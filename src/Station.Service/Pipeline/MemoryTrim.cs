@@ -16,9 +16,15 @@ public sealed class MemoryTrim
     {
         if (Interlocked.Increment(ref _endedJobs) % EveryJobs == 0)
         {
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-            GC.WaitForPendingFinalizers();
-            Hosting.NativeHeap.Trim();
+            ReturnFreedMemory();
         }
+    }
+
+    /// <summary>An aggressive, compacting collection, the finalizers it queued, then glibc's free pages back to the system.</summary>
+    public static void ReturnFreedMemory()
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        Hosting.NativeHeap.Trim();
     }
 }
