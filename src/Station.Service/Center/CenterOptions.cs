@@ -37,6 +37,12 @@ public sealed class CenterOptions
     /// <summary>Seconds between telemetry samples (default 300 s: 288 samples a day).</summary>
     public int TelemetryIntervalSeconds { get; set; } = 300;
 
+    /// <summary>
+    /// Telemetry is reported by exception (only what changed); every N-th sample is complete, so a center that lost
+    /// track is never stale for long (default 36: every 3 hours at the default interval). 1 makes every sample full.
+    /// </summary>
+    public int TelemetryFullEverySamples { get; set; } = 36;
+
     /// <summary>Outbox budget in messages; above it telemetry is thinned (events are never dropped).</summary>
     public int OutboxMaxMessages { get; set; } = 50_000;
 

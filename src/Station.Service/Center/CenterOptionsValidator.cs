@@ -23,6 +23,8 @@ public sealed partial class CenterOptionsValidator : IValidateOptions<CenterOpti
             failures.Add($"Center:KeepAliveSeconds must be 1-65535, not {options.KeepAliveSeconds}.");
         if (options.TelemetryIntervalSeconds < 1)
             failures.Add($"Center:TelemetryIntervalSeconds must be at least 1, not {options.TelemetryIntervalSeconds}.");
+        if (options.TelemetryFullEverySamples < 1)
+            failures.Add($"Center:TelemetryFullEverySamples must be at least 1 (1: every sample full), not {options.TelemetryFullEverySamples}.");
         if (options.OutboxMaxMessages < 1)
             failures.Add($"Center:OutboxMaxMessages must be positive, not {options.OutboxMaxMessages}.");
         if (options.OutboxMaxBytes < 1)

@@ -30,12 +30,14 @@ public static class CenterServiceCollectionExtensions
         services.TryAddSingleton<LinkStateStore>();
         services.TryAddSingleton<ProcessedCommandStore>();
         services.TryAddSingleton<TelemetryThinner>();
+        services.TryAddSingleton<TelemetryReporter>();
         services.TryAddSingleton<CommandProcessor>();
         services.TryAddSingleton<CenterLink>();
         services.TryAddSingleton(sp => new TelemetryService(
             sp.GetRequiredService<ITelemetrySource>(),
             sp.GetRequiredService<OutboxStore>(),
             sp.GetRequiredService<TelemetryThinner>(),
+            sp.GetRequiredService<TelemetryReporter>(),
             sp.GetRequiredService<LinkStateStore>(),
             sp.GetRequiredService<IOptions<CenterOptions>>(),
             sp.GetRequiredService<TimeProvider>(),

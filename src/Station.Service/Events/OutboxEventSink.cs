@@ -1,8 +1,10 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
 using Station.Service.Center;
 using Station.Service.Center.Outbox;
+using Station.Service.Jobs;
 using Station.Service.Outbox;
 using Station.Service.Storage;
 
@@ -12,16 +14,24 @@ namespace Station.Service.Events;
 /// Writes events into the <c>outbox</c> collection, where the center link picks them up, in the one payload shape
 /// of the <c>events</c> topic (<see cref="OutboxEvents.ToPayload"/>). Called inside a job transaction, the insert
 /// joins that transaction (LiteDB transactions belong to the thread), so a state change and its event are
-/// committed together or not at all.
+/// committed together or not at all. A <c>JobStateChanged</c> into a state left out of
+/// <see cref="EventOptions.ReportedJobStates"/> is not written.
 /// </summary>
-public sealed class OutboxEventSink(StationDatabase database, TimeProvider clock) : IEventSink
+public sealed class OutboxEventSink(StationDatabase database, TimeProvider clock, IOptions<EventOptions> options) : IEventSink
 {
     /// <summary>Random bytes in an event id: 96 bits make a collision across all stations' lifetimes negligible.</summary>
     public const int EventIdBytes = 12;
 
+    private readonly IReadOnlySet<JobState> _reported = options.Value.Reported();
+
     public void Emit(StationEvent stationEvent)
     {
         ArgumentNullException.ThrowIfNull(stationEvent);
+        if (!Reports(stationEvent))
+        {
+            return;
+        }
+
         database.Outbox.Insert(new OutboxMessage
         {
             Kind = OutboxStore.EventKind,
@@ -30,6 +40,10 @@ public sealed class OutboxEventSink(StationDatabase database, TimeProvider clock
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
         });
     }
+
+    private bool Reports(StationEvent stationEvent) =>
+        stationEvent.Type != EventTypes.JobStateChanged
+        || (Enum.TryParse<JobState>(stationEvent.Data["state"]?.GetValue<string>(), out var state) && _reported.Contains(state));
 
     /// <summary>Builds and emits an event with a fresh id (<see cref="NewEventId"/>).</summary>
     public static void Emit(IEventSink sink, TimeProvider clock, string type, JsonObject data)

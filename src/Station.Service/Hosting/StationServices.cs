@@ -27,6 +27,7 @@ public static class StationServices
         services.AddValidatedOptions<StationOptions>(configuration, StationOptions.Section);
         services.AddValidatedOptions<PipelineOptions>(configuration, PipelineOptions.Section);
         services.AddValidatedOptions<StockOptions>(configuration, StockOptions.Section);
+        services.AddValidatedOptions<EventOptions>(configuration, EventOptions.Section);
         services.AddValidatedOptions<SimulationOptions>(configuration, SimulationOptions.Section);
         services.AddSingleton<IValidateOptions<SimulationOptions>, SimulationOptionsValidator>();
         services.PostConfigure<StockOptions>(stock => stock.AutoLoad ??= configuration.GetValue(StationOptions.Section + ":" + nameof(StationOptions.SimulatedDevices), true));
@@ -99,6 +100,7 @@ public static class StationServices
         _ = provider.GetRequiredService<IOptions<PipelineOptions>>().Value;
         _ = provider.GetRequiredService<IOptions<StockOptions>>().Value;
         _ = provider.GetRequiredService<IOptions<SimulationOptions>>().Value;
+        _ = provider.GetRequiredService<IOptions<EventOptions>>().Value;
     }
 
     private static void AddSimulatedDevices(this IServiceCollection services)

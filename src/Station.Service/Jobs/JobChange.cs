@@ -83,22 +83,24 @@ public sealed class JobChange
         Emit(EventTypes.JobCompleted, new JsonObject { ["jobId"] = Job.Id, ["applicationId"] = Job.ApplicationId, ["cardSerial"] = serial });
     }
 
-    /// <summary>Ends the job Failed; a card it still holds is spoiled with <paramref name="cardReason"/>.</summary>
+    /// <summary>Ends the job Failed; a card it still holds is spoiled with <paramref name="cardReason"/>. <c>JobFailed</c> names the state it failed in.</summary>
     public void Fail(string code, string message, string cardReason = SpoilReason.Interrupted)
     {
         SpoilCard(cardReason, message);
         Job.FailureReason = new FailureReason { Code = code, Message = message };
+        var state = Job.State;
         Transition(JobState.Failed, message);
-        Emit(EventTypes.JobFailed, new JsonObject { ["jobId"] = Job.Id, ["applicationId"] = Job.ApplicationId, ["reason"] = code, ["message"] = message });
+        Emit(EventTypes.JobFailed, new JsonObject { ["jobId"] = Job.Id, ["applicationId"] = Job.ApplicationId, ["state"] = state.ToString(), ["reason"] = code, ["message"] = message });
     }
 
-    /// <summary>Ends the job Cancelled; a card it still holds is spoiled <c>Cancelled</c>.</summary>
+    /// <summary>Ends the job Cancelled; a card it still holds is spoiled <c>Cancelled</c>. <c>JobCancelled</c> names the state it was in.</summary>
     public void Cancel(string message)
     {
         SpoilCard(SpoilReason.Cancelled, message);
         Job.FailureReason = new FailureReason { Code = "Cancelled", Message = message };
+        var state = Job.State;
         Transition(JobState.Cancelled, message);
-        Emit(EventTypes.JobCancelled, new JsonObject { ["jobId"] = Job.Id, ["applicationId"] = Job.ApplicationId, ["message"] = message });
+        Emit(EventTypes.JobCancelled, new JsonObject { ["jobId"] = Job.Id, ["applicationId"] = Job.ApplicationId, ["state"] = state.ToString(), ["message"] = message });
     }
 
     public void Emit(string type, JsonObject data) => OutboxEventSink.Emit(_events, _clock, type, data);

@@ -42,7 +42,7 @@ public sealed class AsyncApiConformanceTests(ITestOutputHelper output) : IDispos
         {
             await station.WaitConnectedAsync(Patience);
             FakeStationControl.RunJob(station.Outbox, "job-a");
-            FakeStationControl.Emit(station.Outbox, "JobFailed", new JsonObject { ["jobId"] = "job-b", ["applicationId"] = "A-b", ["reason"] = "ChipVerifyFailed", ["message"] = "the chip did not verify" });
+            FakeStationControl.Emit(station.Outbox, "JobFailed", new JsonObject { ["jobId"] = "job-b", ["applicationId"] = "A-b", ["state"] = "Verifying", ["reason"] = "ChipVerifyFailed", ["message"] = "the chip did not verify" });
             FakeStationControl.Emit(station.Outbox, "CardSpoiled", new JsonObject { ["serial"] = "VN01", ["reason"] = "ChipVerifyFailed", ["jobId"] = "job-b" });
             FakeStationControl.Emit(station.Outbox, "Alarm", new JsonObject { ["code"] = "RibbonLow", ["severity"] = "warning", ["device"] = "printer", ["message"] = "ribbon low", ["active"] = true });
             string[] commands =

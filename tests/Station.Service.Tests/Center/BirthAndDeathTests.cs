@@ -28,7 +28,7 @@ public sealed class BirthAndDeathTests(ITestOutputHelper output) : IDisposable
         Assert.Equal("1.0.0-test", json["softwareVersion"]!.GetValue<string>());
         Assert.Equal("VNM", json["profile"]!.GetValue<string>());
         Assert.Equal("sha256:0123456789abcdef", json["configHash"]!.GetValue<string>());
-        Assert.Equal("2026-11-27T08:00:00.000Z", json["startedAt"]!.GetValue<string>());
+        Assert.Equal(DateTimeOffset.Parse("2026-11-27T08:00:00Z", System.Globalization.CultureInfo.InvariantCulture).ToUnixTimeMilliseconds(), json["startedAt"]!.GetValue<long>());
         Assert.Equal(["printer", "reader", "camera", "fingerprint"], json["devices"]!.AsArray().Select(d => d!["kind"]!.GetValue<string>()));
         Assert.Equal("""{"kind":"printer","model":"SimPrinter","firmware":"1.0","status":"simulated"}""", json["devices"]![0]!.ToJsonString());
         Assert.Equal("""["issue","pace","dg3"]""", json["capabilities"]!.ToJsonString());

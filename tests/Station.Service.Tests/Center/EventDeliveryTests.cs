@@ -45,10 +45,10 @@ public sealed class EventDeliveryTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(21, events.Count);
         for (var job = 0; job < 3; job++)
         {
-            var ofJob = events.Where(e => e["data"]!["jobId"]!.GetValue<string>() == $"job-{job + 1}").ToList();
+            var ofJob = events.Where(e => e["jobId"]!.GetValue<string>() == $"job-{job + 1}").ToList();
             Assert.Equal(["JobAccepted", "JobStateChanged", "JobStateChanged", "JobStateChanged", "JobStateChanged", "JobStateChanged", "JobCompleted"],
                 ofJob.Select(e => e["type"]!.GetValue<string>()));
-            Assert.Equal(FakeStationControl.Steps, ofJob.Skip(1).Take(5).Select(e => e["data"]!["state"]!.GetValue<string>()));
+            Assert.Equal(FakeStationControl.Steps, ofJob.Skip(1).Take(5).Select(e => e["state"]!.GetValue<string>()));
         }
         Assert.Equal(21, events.Select(e => e["eventId"]!.GetValue<string>()).Distinct().Count());
         Assert.All(events, e => Assert.Null(e["historical"]));

@@ -33,7 +33,7 @@ public sealed class StationWiringTests : IDisposable
     }
 
     [Fact]
-    public void The_job_store_and_the_center_link_share_one_database_and_events_have_the_center_payload_shape()
+    public void The_job_store_and_the_center_link_share_one_database_and_events_have_the_flat_center_payload_shape()
     {
         var station = Station(("Station:StationId", "HN-100"));
         Assert.Same(station.Database.Database, station.Get<ILiteDatabase>());
@@ -42,11 +42,11 @@ public sealed class StationWiringTests : IDisposable
         var stored = Assert.Single(station.Get<OutboxStore>().ReadOldest(10));
         Assert.Equal((OutboxStore.EventKind, CenterTopics.EventsLevel), (stored.Kind, stored.Topic));
         var payload = JsonNode.Parse(stored.Payload)!.AsObject();
-        Assert.Equal(["eventId", "type", "time", "data"], payload.Select(p => p.Key));
+        Assert.Equal(["eventId", "type", "time", "jobId", "applicationId", "source"], payload.Select(p => p.Key));
         Assert.Equal(EventTypes.JobAccepted, payload["type"]!.GetValue<string>());
         Assert.Matches("^[A-Za-z0-9_-]{16}$", payload["eventId"]!.GetValue<string>());
-        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$", payload["time"]!.GetValue<string>());
-        Assert.Equal(jobId, payload["data"]!["jobId"]!.GetValue<string>());
+        Assert.InRange(DateTimeOffset.FromUnixTimeMilliseconds(payload["time"]!.GetValue<long>()), DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow);
+        Assert.Equal(jobId, payload["jobId"]!.GetValue<string>());
     }
 
     [Fact]

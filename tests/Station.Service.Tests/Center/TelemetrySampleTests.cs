@@ -23,7 +23,7 @@ public sealed class TelemetrySampleTests
             new GeoFix(21.0285, 105.8542, Now.AddSeconds(-3)));
 
         Assert.Equal(
-            """{"time":"2026-11-27T12:00:00.000Z","uptimeS":3725,"cpu":{"tempC":51.3,"load1":0.5,"load5":0.25,"load15":0.13},"mem":{"totalB":4000000000,"availB":1500000000},"devices":{"printer":"warning:RibbonLow","reader":"ok"},"stock":{"blank":120,"spoiled":2},"queue":3,"outbox":{"count":12,"bytes":3400,"oldestAgeS":90,"thinned":5},"location":{"lat":21.0285,"lon":105.8542,"fixTime":"2026-11-27T11:59:57.000Z"}}""",
+            """{"time":1795780800000,"uptimeS":3725,"cpu":{"tempC":51.3,"load1":0.5,"load5":0.25,"load15":0.13},"mem":{"totalMiB":3814,"availMiB":1430},"devices":{"printer":"warning:RibbonLow","reader":"ok"},"stock":{"blank":120,"spoiled":2},"queue":3,"outbox":{"count":12,"bytes":3400,"oldestAgeS":90,"thinned":5},"location":{"lat":21.0285,"lon":105.8542,"fixTime":1795780797000}}""",
             sample.ToJsonString());
     }
 
@@ -59,10 +59,21 @@ public sealed class TelemetrySampleTests
     }
 
     [Fact]
-    public void An_event_is_stored_as_eventId_type_time_and_data()
+    public void An_event_is_stored_flat_as_eventId_type_time_and_its_own_fields()
     {
         var payload = OutboxEvents.ToPayload(new StationEvent("e-1", "CardSpoiled", Now.ToOffset(TimeSpan.FromHours(7)),
             new System.Text.Json.Nodes.JsonObject { ["serial"] = "VN01", ["reason"] = "ChipWriteFailed" }));
-        Assert.Equal("""{"eventId":"e-1","type":"CardSpoiled","time":"2026-11-27T12:00:00.000Z","data":{"serial":"VN01","reason":"ChipWriteFailed"}}""", payload);
+        Assert.Equal("""{"eventId":"e-1","type":"CardSpoiled","time":1795780800000,"serial":"VN01","reason":"ChipWriteFailed"}""", payload);
+    }
+
+    [Theory]
+    [InlineData("seq")]
+    [InlineData("time")]
+    [InlineData("historical")]
+    public void An_event_field_that_would_overwrite_the_envelope_is_refused(string field)
+    {
+        var error = Assert.Throws<ArgumentException>(() => OutboxEvents.ToPayload(new StationEvent("e-1", "Alarm", Now,
+            new System.Text.Json.Nodes.JsonObject { [field] = 1 })));
+        Assert.Contains($"'{field}'", error.Message, StringComparison.Ordinal);
     }
 }

@@ -57,6 +57,20 @@ public sealed class TelemetryThinnerTests : IDisposable
     }
 
     [Fact]
+    public void Change_only_samples_are_thinned_before_full_ones()
+    {
+        for (var i = 0; i < 8; i++)
+        {
+            var payload = i % 4 == 0 ? $$"""{"time":{{i}},"full":true,"n":"f{{i}}"}""" : $$"""{"time":{{i}},"n":"d{{i}}"}""";
+            _outbox.Append(OutboxStore.TelemetryKind, "telemetry", payload, T0.AddMinutes(i));
+        }
+
+        Assert.Equal(3, Thinner(maxMessages: 5).ThinIfOverBudget());
+        var left = _outbox.ReadOldest(100).Select(m => System.Text.Json.Nodes.JsonNode.Parse(m.Payload)!["n"]!.GetValue<string>()).ToList();
+        Assert.Equal(["f0", "d1", "d3", "f4", "d6"], left); // of the changes d1, d2, d3, d5, d6, d7 every second went; both full ones stayed
+    }
+
+    [Fact]
     public void A_second_pass_thins_again_when_one_is_not_enough()
     {
         Fill(telemetry: 8, events: 0);

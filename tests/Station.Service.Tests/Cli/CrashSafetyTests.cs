@@ -50,7 +50,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
         var completedEvents = database.Outbox.FindAll()
             .Select(m => JsonNode.Parse(m.Payload)!)
             .Where(p => p["type"]!.GetValue<string>() == EventTypes.JobCompleted)
-            .GroupBy(p => p["data"]!["jobId"]!.GetValue<string>())
+            .GroupBy(p => p["jobId"]!.GetValue<string>())
             .ToDictionary(g => g.Key, g => g.Count());
 
         Assert.Equal(Cards, jobs.Count);

@@ -15,6 +15,7 @@ public class StationOptionsTests
     [InlineData("Station:StationId", "has space", "Station:StationId must be")]
     [InlineData("Simulation:LatencyMs", "-1", "Simulation:LatencyMs must be between 0 and 60000")]
     [InlineData("Simulation:Faults", "jam=2", "Simulation:Faults")]
+    [InlineData("Events:ReportedJobStates", "Capturing,Completed", "Events:ReportedJobStates: 'Completed' is not a reportable job state; allowed: Capturing, Preparing, Encoding, Verifying, Printing")]
     public void ABadValueIsRefusedWithItsKeyAndWhatIsAllowed(string key, string value, string expected)
     {
         using var provider = Build(new Dictionary<string, string?> { [key] = value });

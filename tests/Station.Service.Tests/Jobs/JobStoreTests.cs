@@ -82,6 +82,37 @@ public sealed class JobStoreTests : IDisposable
     }
 
     [Fact]
+    public void ByDefaultTheCenterHearsOfCapturingEncodingAndPrintingAndAFailureNamesItsState()
+    {
+        var job = _station.Submit("A-1");
+        foreach (var state in (JobState[])[JobState.Capturing, JobState.Preparing, JobState.Encoding, JobState.Verifying])
+            _station.Jobs.Change(job, c => c.MoveTo(state));
+        _station.Jobs.Change(job, c => c.Fail("VerifyFailed", "read-back differs"));
+
+        Assert.Equal(["Capturing", "Encoding"], _station.Events().Where(e => e.Type == EventTypes.JobStateChanged).Select(e => e.Data["state"]!.GetValue<string>()));
+        var failed = Assert.Single(_station.Events(), e => e.Type == EventTypes.JobFailed).Data;
+        Assert.Equal(("Verifying", "VerifyFailed"), (failed["state"]!.GetValue<string>(), failed["reason"]!.GetValue<string>()));
+        Assert.Equal(6, _station.Job(job).History.Count(r => r.Kind == JobRecordKind.Transition)); // its own history keeps every step, from Queued to Failed
+    }
+
+    [Fact]
+    public void EveryStateCanBeReportedAndNoneAtAll()
+    {
+        using var every = TestStation.Create(settings: new Dictionary<string, string?> { ["Events:ReportedJobStates"] = "capturing, Preparing,Encoding,Verifying,Printing" });
+        using var none = TestStation.Create(settings: new Dictionary<string, string?> { ["Events:ReportedJobStates"] = "" });
+        foreach (var station in (TestStation[])[every, none])
+        {
+            var job = station.Submit("A-1");
+            foreach (var state in EventOptions.ReportableStates)
+                station.Jobs.Change(job, c => c.MoveTo(state));
+        }
+
+        Assert.Equal(EventOptions.ReportableStates.Select(s => s.ToString()),
+            every.Events().Where(e => e.Type == EventTypes.JobStateChanged).Select(e => e.Data["state"]!.GetValue<string>()));
+        Assert.Equal([EventTypes.JobAccepted], none.Events().Select(e => e.Type));
+    }
+
+    [Fact]
     public void FailSpoilsAHeldCardAndRecordsTheReason()
     {
         var job = _station.Submit("A-1");

@@ -97,11 +97,11 @@ internal sealed class TestStation : IDisposable
 
     public Job Job(string jobId) => Jobs.Find(jobId) ?? throw new KeyNotFoundException(jobId);
 
-    /// <summary>The outbox events as (type, data) in publish order.</summary>
+    /// <summary>The outbox events as (type, the whole flat event) in publish order.</summary>
     public IReadOnlyList<(string Type, JsonObject Data)> Events() => Database.Outbox.FindAll()
         .OrderBy(m => m.Id)
         .Select(m => JsonNode.Parse(m.Payload)!.AsObject())
-        .Select(p => (p["type"]!.GetValue<string>(), p["data"]!.AsObject()))
+        .Select(p => (p["type"]!.GetValue<string>(), p))
         .ToList();
 
     public Task<StepResult> RunJobAsync(string jobId) => Get<IssuancePipeline>().RunJobAsync(jobId, CancellationToken.None);

@@ -30,6 +30,7 @@ public sealed partial class CenterLink : BackgroundService, ICenterLinkActions
     private readonly LinkStateStore _state;
     private readonly CommandProcessor _commands;
     private readonly ITelemetrySource _source;
+    private readonly TelemetryService _telemetry;
     private readonly TimeProvider _time;
     private readonly ILogger<CenterLink> _logger;
     private readonly OutboxDrainer _drainer;
@@ -37,7 +38,7 @@ public sealed partial class CenterLink : BackgroundService, ICenterLinkActions
     private volatile CenterSession? _session;
 
     public CenterLink(IOptions<CenterOptions> options, OutboxStore outbox, LinkStateStore state, CommandProcessor commands,
-        ITelemetrySource source, TimeProvider time, ILogger<CenterLink> logger)
+        ITelemetrySource source, TelemetryService telemetry, TimeProvider time, ILogger<CenterLink> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(outbox);
@@ -47,6 +48,7 @@ public sealed partial class CenterLink : BackgroundService, ICenterLinkActions
         _state = state;
         _commands = commands;
         _source = source;
+        _telemetry = telemetry;
         _time = time;
         _logger = logger;
         _drainer = new OutboxDrainer(outbox, _topics, logger);
@@ -220,6 +222,7 @@ public sealed partial class CenterLink : BackgroundService, ICenterLinkActions
     {
         var session = _session ?? throw new InvalidOperationException("not connected to the center");
         await PublishBirthAsync(session, cancellationToken).ConfigureAwait(false);
+        _telemetry.SampleFullNow(); // a center asking for a rebirth has lost its picture: as Sparkplug's birth, this restores it
         return session.BdSeq;
     }
 
@@ -232,7 +235,7 @@ public sealed partial class CenterLink : BackgroundService, ICenterLinkActions
             ["connected"] = session?.Client.IsConnected == true,
             ["broker"] = _options.Broker,
             ["bdSeq"] = session?.BdSeq,
-            ["connectedAt"] = session is null ? null : IsoTime.Format(session.ConnectedUtc),
+            ["connectedAt"] = session is null ? null : WireTime.Format(session.ConnectedUtc),
         };
         var station = TelemetrySample.Build(now, TimeSpan.Zero, HostMetrics.Read(_options.DataDirectory), _source.Capture(),
             _outbox.Measure(), _state.Get(LinkStateStore.TelemetryThinnedKey), null);

@@ -47,10 +47,13 @@ public sealed class OutboxStore
     public int DeleteIds(IReadOnlyCollection<long> ids) =>
         ids.Count == 0 ? 0 : _messages.DeleteMany(BsonExpression.Create("_id IN @0", new BsonArray(ids.Select(id => new BsonValue(id)))));
 
-    /// <summary>Telemetry messages oldest first, with their payload sizes, for thinning.</summary>
-    public IReadOnlyList<(long Id, long Bytes)> TelemetryOldestFirst() =>
+    /// <summary>Telemetry messages oldest first, with their payload sizes and whether each is a full sample, for thinning.</summary>
+    public IReadOnlyList<(long Id, long Bytes, bool Full)> TelemetryOldestFirst() =>
         _messages.Query().Where(m => m.Kind == TelemetryKind).OrderBy(m => m.Id).ToEnumerable()
-            .Select(m => (m.Id, (long)m.Payload.Length)).ToList();
+            .Select(m => (m.Id, (long)m.Payload.Length, m.Payload.Contains(FullSampleMark, StringComparison.Ordinal))).ToList();
+
+    /// <summary>How a full telemetry sample is marked (<see cref="Telemetry.TelemetryReporter"/> writes it right after <c>time</c>).</summary>
+    public const string FullSampleMark = "\"full\":true";
 
     /// <summary>Backlog size: message count, payload bytes and the creation time of the oldest message.</summary>
     public OutboxBacklog Measure()

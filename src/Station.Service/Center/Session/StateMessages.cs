@@ -25,8 +25,8 @@ public static class StateMessages
             ["devices"] = devices,
             ["capabilities"] = capabilities,
             ["configHash"] = description.ConfigHash,
-            ["startedAt"] = IsoTime.Format(description.StartedAt),
-            ["time"] = IsoTime.Format(now),
+            ["startedAt"] = WireTime.Format(description.StartedAt),
+            ["time"] = WireTime.Format(now),
         };
     }
 

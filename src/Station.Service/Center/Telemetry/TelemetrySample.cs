@@ -4,8 +4,9 @@ using Station.Service.Center.Outbox;
 namespace Station.Service.Center.Telemetry;
 
 /// <summary>
-/// Builds the payload of one <c>telemetry</c> message (without <c>seq</c>, added when published). Null readings
-/// are left out rather than sent as null, to keep samples small.
+/// Builds one complete telemetry sample (without <c>seq</c>, added when published); <see cref="TelemetryReporter"/>
+/// decides what of it goes on the wire. Null readings are left out rather than sent as null, and sizes are in MiB,
+/// to keep samples small.
 /// </summary>
 public static class TelemetrySample
 {
@@ -30,7 +31,7 @@ public static class TelemetrySample
 
         var sample = new JsonObject
         {
-            ["time"] = IsoTime.Format(now),
+            ["time"] = WireTime.Format(now),
             ["uptimeS"] = (long)uptime.TotalSeconds,
             ["cpu"] = Compact(new JsonObject
             {
@@ -39,8 +40,8 @@ public static class TelemetrySample
                 ["load5"] = Round(host.Load5, 2),
                 ["load15"] = Round(host.Load15, 2),
             }),
-            ["mem"] = Compact(new JsonObject { ["totalB"] = host.MemoryTotalBytes, ["availB"] = host.MemoryAvailableBytes }),
-            ["diskFreeB"] = host.DiskFreeBytes,
+            ["mem"] = Compact(new JsonObject { ["totalMiB"] = Mebibytes(host.MemoryTotalBytes), ["availMiB"] = Mebibytes(host.MemoryAvailableBytes) }),
+            ["diskFreeMiB"] = Mebibytes(host.DiskFreeBytes),
             ["devices"] = devices,
             ["stock"] = stock,
             ["queue"] = snapshot.QueueDepth,
@@ -53,9 +54,11 @@ public static class TelemetrySample
             },
         };
         if (location is not null)
-            sample["location"] = new JsonObject { ["lat"] = location.Latitude, ["lon"] = location.Longitude, ["fixTime"] = IsoTime.Format(location.Time) };
+            sample["location"] = new JsonObject { ["lat"] = location.Latitude, ["lon"] = location.Longitude, ["fixTime"] = WireTime.Format(location.Time) };
         return Compact(sample);
     }
+
+    private static long? Mebibytes(long? bytes) => bytes / (1024 * 1024);
 
     private static double? Round(double? value, int digits) => value is { } v ? Math.Round(v, digits, MidpointRounding.AwayFromZero) : null;
 

@@ -8,12 +8,14 @@ namespace Station.Service.Center.Telemetry;
 
 /// <summary>
 /// Every <see cref="CenterOptions.TelemetryIntervalSeconds"/> puts one telemetry sample into the outbox (whether or
-/// not the broker is reachable), then thins old telemetry if the outbox is over budget.
+/// not the broker is reachable), as <see cref="TelemetryReporter"/> reports it (what changed, or full), then thins
+/// old telemetry if the outbox is over budget; after thinning the next sample is full.
 /// </summary>
 public sealed partial class TelemetryService(
     ITelemetrySource source,
     OutboxStore outbox,
     TelemetryThinner thinner,
+    TelemetryReporter reporter,
     LinkStateStore state,
     IOptions<CenterOptions> options,
     TimeProvider time,
@@ -21,6 +23,13 @@ public sealed partial class TelemetryService(
     ILocationProvider? location = null) : BackgroundService
 {
     private readonly long _started = time.GetTimestamp();
+
+    /// <summary>Takes a full sample now (after a <c>rebirth</c>); returns the outbox id.</summary>
+    public long SampleFullNow()
+    {
+        reporter.RequestFull();
+        return SampleOnce();
+    }
 
     /// <summary>Takes one sample now and stores it; returns the outbox id.</summary>
     public long SampleOnce()
@@ -34,8 +43,12 @@ public sealed partial class TelemetryService(
             outbox.Measure(),
             state.Get(LinkStateStore.TelemetryThinnedKey),
             location?.Current);
-        var id = outbox.Append(OutboxStore.TelemetryKind, CenterTopics.TelemetryLevel, CenterJson.ToText(sample), now.UtcDateTime);
-        thinner.ThinIfOverBudget();
+        var (payload, _) = reporter.Report(sample);
+        var id = outbox.Append(OutboxStore.TelemetryKind, CenterTopics.TelemetryLevel, CenterJson.ToText(payload), now.UtcDateTime);
+        if (thinner.ThinIfOverBudget() > 0)
+        {
+            reporter.RequestFull(); // the dropped samples may have carried changes the center now misses
+        }
         return id;
     }
 
