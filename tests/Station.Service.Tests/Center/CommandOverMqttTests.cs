@@ -71,14 +71,21 @@ public sealed class CommandOverMqttTests(ITestOutputHelper output) : IAsyncLifet
     }
 
     [Fact]
-    public async Task Rebirth_republishes_the_birth_with_the_same_bdSeq_and_diagnostics_reports_the_link()
+    public async Task Rebirth_republishes_the_birth_with_the_same_bdSeq_then_a_full_sample_and_diagnostics_reports_the_link()
     {
+        await _station.WaitOutboxEmptyAsync(Patience); // the sample taken at start is out: a full sample seen from now on is the rebirth's
+        await using var telemetry = await CenterObserver.StartAsync(_broker.Port, $"station/{Station}/telemetry");
         var rebirth = await AskAsync("rebirth", """{"commandId":"r-1"}""");
         Assert.Equal("""{"commandId":"r-1","ok":true,"result":{"bdSeq":0}}""", rebirth.Payload);
         var births = await _center.WaitForAsync(m => m.Count(x => x.Topic.EndsWith("/state", StringComparison.Ordinal)) >= 2, Patience, "two births");
         var states = births.Where(x => x.Topic.EndsWith("/state", StringComparison.Ordinal)).Select(x => x.Json).ToList();
         Assert.All(states, s => Assert.Equal(0, s["bdSeq"]!.GetValue<int>()));
         Assert.Equal(0, states[^1]["seq"]!.GetValue<int>());
+        // As Sparkplug's birth carries every metric, the rebirth is followed at once by a full telemetry sample.
+        var samples = await telemetry.WaitForAsync(m => m.Any(x => x.Json["full"] is not null), Patience, "a full sample after the rebirth");
+        var full = samples.First(x => x.Json["full"] is not null).Json;
+        Assert.True(full["seq"]!.GetValue<int>() > 0);
+        Assert.NotNull(full["devices"]);
 
         var diagnostics = (await AskAsync("diagnostics", """{"commandId":"d-1"}""")).Json["result"]!;
         Assert.True(diagnostics["link"]!["connected"]!.GetValue<bool>());
