@@ -12,16 +12,13 @@ namespace Station.Personalization.CardFace;
 /// profile's back fields and the MRZ band. Which fields appear is the profile's <see cref="CardLayout"/>.
 /// </summary>
 /// <remarks>
-/// What every card of a profile shares is drawn once (<see cref="CardFaceTemplate"/>); a card copies it and draws
-/// only the applicant's parts on top. Fonts and paints are made per call: Skia's are not thread-safe.
+/// Each side is cleared to the background, gets what every card of the profile shares (<see cref="CardFaceTemplate"/>),
+/// then the applicant's parts. Fonts and paints are made per call: Skia's are not thread-safe.
 /// </remarks>
 public static class CardFaceRenderer
 {
     public const int Width = CardFrame.Width;
     public const int Height = CardFrame.Height;
-
-    // Copying the template is a plain pixel copy, not a blend.
-    private static readonly SKSamplingOptions Nearest = new(SKFilterMode.Nearest);
 
     /// <param name="applicant">The validated applicant.</param>
     /// <param name="mrzLines">The MRZ as built for the chip (3 × 30 for TD1).</param>
@@ -29,14 +26,7 @@ public static class CardFaceRenderer
     /// <param name="profile">Captions, words, date format and QR format.</param>
     /// <exception cref="ArgumentException">The portrait cannot be decoded, or the MRZ is missing.</exception>
     /// <exception cref="InvalidDataException">The profile's QR format or card layout names an unknown field.</exception>
-    public static CardFaceImages Render(Applicant applicant, IReadOnlyList<string> mrzLines, byte[] portraitJpeg, CountryProfile profile) =>
-        Render(applicant, mrzLines, portraitJpeg, profile, CardFaceTemplate.For(profile));
-
-    /// <summary>
-    /// Renders on a copy of <paramref name="template"/>, or, when it is null, draws the profile's frame straight onto
-    /// each side first (the uncached way, which tests compare the cached one with).
-    /// </summary>
-    internal static CardFaceImages Render(Applicant applicant, IReadOnlyList<string> mrzLines, byte[] portraitJpeg, CountryProfile profile, CardFaceTemplate? template)
+    public static CardFaceImages Render(Applicant applicant, IReadOnlyList<string> mrzLines, byte[] portraitJpeg, CountryProfile profile)
     {
         ArgumentNullException.ThrowIfNull(applicant);
         ArgumentNullException.ThrowIfNull(mrzLines);
@@ -52,7 +42,7 @@ public static class CardFaceRenderer
         byte[] front = [], back = [];
         try
         {
-            Parallel.Invoke(() => front = Front(applicant, portrait, profile, template?.Front), () => back = Back(applicant, mrzLines, profile, template?.Back));
+            Parallel.Invoke(() => front = Front(applicant, portrait, profile), () => back = Back(applicant, mrzLines, profile));
         }
         catch (AggregateException error) when (error.InnerExceptions.Count == 1)
         {
@@ -63,10 +53,10 @@ public static class CardFaceRenderer
         return new CardFaceImages(front, back);
     }
 
-    private static byte[] Front(Applicant a, SKBitmap portrait, CountryProfile profile, SKImage? template)
+    private static byte[] Front(Applicant a, SKBitmap portrait, CountryProfile profile)
     {
         var qrText = profile.QrFormat is null ? null : QrTextFormatter.Format(profile.QrFormat, a, profile);
-        using var surface = NewCard(template, canvas => CardFaceTemplate.DrawFront(canvas, profile), out var canvas);
+        using var surface = NewCard(canvas => CardFaceTemplate.DrawFront(canvas, profile), out var canvas);
         using var regular = new SKFont(CardFonts.Regular, 20);
         using var small = new SKFont(CardFonts.Regular, 17);
         using var bold = new SKFont(CardFonts.Bold, 28);
@@ -91,9 +81,9 @@ public static class CardFaceRenderer
         return Png(surface);
     }
 
-    private static byte[] Back(Applicant a, IReadOnlyList<string> mrzLines, CountryProfile profile, SKImage? template)
+    private static byte[] Back(Applicant a, IReadOnlyList<string> mrzLines, CountryProfile profile)
     {
-        using var surface = NewCard(template, CardFaceTemplate.DrawBack, out var canvas);
+        using var surface = NewCard(CardFaceTemplate.DrawBack, out var canvas);
         using var regular = new SKFont(CardFonts.Regular, 22);
         using var small = new SKFont(CardFonts.Regular, 18);
         using var bold = new SKFont(CardFonts.Bold, 26);
@@ -124,23 +114,14 @@ public static class CardFaceRenderer
         return Png(surface);
     }
 
-    /// <summary>A new side: a copy of the template, or the frame drawn afresh when there is none.</summary>
-    private static SKSurface NewCard(SKImage? template, Action<SKCanvas> drawFrame, out SKCanvas canvas)
+    /// <summary>A new side: the background and the profile's fixed parts.</summary>
+    private static SKSurface NewCard(Action<SKCanvas> drawFrame, out SKCanvas canvas)
     {
         var surface = SKSurface.Create(CardFrame.Pixels)
             ?? throw new InvalidOperationException($"Skia could not allocate a {Width}x{Height} card surface.");
         canvas = surface.Canvas;
-        if (template is null)
-        {
-            canvas.Clear(CardColors.Background);
-            drawFrame(canvas);
-        }
-        else
-        {
-            using var copy = new SKPaint { BlendMode = SKBlendMode.Src };
-            canvas.DrawImage(template, 0, 0, Nearest, copy);
-        }
-
+        canvas.Clear(CardColors.Background);
+        drawFrame(canvas);
         return surface;
     }
 

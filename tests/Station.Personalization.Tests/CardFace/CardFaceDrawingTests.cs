@@ -7,27 +7,10 @@ using Station.Personalization.Tests.Applicants;
 
 namespace Station.Personalization.Tests.CardFace;
 
-public sealed class CardFaceTemplateTests
+public sealed class CardFaceDrawingTests
 {
     private static readonly ProfileRegistry Profiles = ProfileRegistry.Load();
     private static readonly CountryProfile Vnm = Profiles.Get("VNM");
-
-    [Theory]
-    [InlineData("vnm-01-nguyen-van-an.json")]
-    [InlineData("vnm-06-nguyen-huu-duc-long-address.json")]
-    [InlineData("vnm-04-le-hoang-bao-ngoc-child.json")]
-    public void CardsOnTheCachedTemplateHaveTheSamePixelsAsCardsDrawnFromScratch(string sample)
-    {
-        // Another applicant first, so the cached template has served a card before this one.
-        Render(TestApplicants.NguyenVanAn() with { FullName = "Trần Thị Bích Ngọc Hương Giang Phương Thảo" }, template: null);
-        var applicant = Applicant(sample);
-
-        var cached = CardFaceRenderer.Render(applicant, Td1MrzBuilder.Build(applicant, Vnm).Lines, Portrait.Jpeg, Vnm);
-        var fresh = Render(applicant, template: null);
-
-        AssertSamePixels(fresh.FrontPng, cached.FrontPng, "front");
-        AssertSamePixels(fresh.BackPng, cached.BackPng, "back");
-    }
 
     [Fact]
     public void BackFieldsNeverPrintIntoTheMrzBand()
@@ -53,14 +36,6 @@ public sealed class CardFaceTemplateTests
                 Assert.True(back.GetPixel(x, y) == plain.GetPixel(x, y), $"back field text at ({x}, {y}) in the MRZ band");
             }
         }
-    }
-
-    [Fact]
-    public void TheTemplateIsDrawnOncePerProfile()
-    {
-        Assert.Same(CardFaceTemplate.For(Vnm), CardFaceTemplate.For(Vnm));
-        var withoutQr = Vnm with { QrFormat = null };
-        Assert.NotSame(CardFaceTemplate.For(Vnm), CardFaceTemplate.For(withoutQr));
     }
 
     [Theory]
@@ -91,27 +66,5 @@ public sealed class CardFaceTemplateTests
         }
 
         Assert.Equal(Draw(SKMipmapMode.Linear), Draw(SKMipmapMode.Nearest));
-    }
-
-    private static CardFaceImages Render(Applicant applicant, CardFaceTemplate? template) =>
-        CardFaceRenderer.Render(applicant, Td1MrzBuilder.Build(applicant, Vnm).Lines, Portrait.Jpeg, Vnm, template);
-
-    private static Applicant Applicant(string sample) =>
-        new ApplicantIntake(Profiles, FixedTimeProvider.On(2026, 11, 27)).Validate(SampleFiles.Read(sample)).Applicant!;
-
-    private static void AssertSamePixels(byte[] expectedPng, byte[] actualPng, string side)
-    {
-        using var expected = SKBitmap.Decode(expectedPng);
-        using var actual = SKBitmap.Decode(actualPng);
-        Assert.Equal((expected.Width, expected.Height), (actual.Width, actual.Height));
-        var expectedPixels = expected.GetPixelSpan();
-        var actualPixels = actual.GetPixelSpan();
-        var differing = 0;
-        for (var i = 0; i < expectedPixels.Length; i++)
-        {
-            differing += expectedPixels[i] == actualPixels[i] ? 0 : 1;
-        }
-
-        Assert.True(differing == 0, $"{differing} of the {side}'s pixel bytes differ between the cached template and a fresh render");
     }
 }
