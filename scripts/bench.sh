@@ -1,7 +1,13 @@
 #!/usr/bin/env bash
 # Timed runs of the station binary; prints the figures the README records.
 #
-#   scripts/bench.sh [--cards N] [--no-build] [--sample-ms MS]
+#   scripts/bench.sh [--cards N] [--no-build] [--dev] [--sample-ms MS]
+#
+# It measures the station as a station runs it: published the way
+# systemd/README.md installs it (self-contained; ReadyToRun, see
+# Station.Service.csproj) into artifacts/bench/, and started with the
+# Environment= lines of systemd/station.service. --dev measures the plain
+# Release build (what `dotnet run` starts) without that environment instead.
 #
 #  1. demo:  `station demo --cards N --data-dir <tmp>` on zero-latency
 #            simulators: cards/s, VmRSS after start-up, at the end, peak, growth
@@ -15,20 +21,37 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 cards=1000
 build=true
+dev=false
 sample_ms=100
 while (($#)); do
   case "$1" in
     --cards) cards="$2"; shift 2 ;;
     --no-build) build=false; shift ;;
+    --dev) dev=true; shift ;;
     --sample-ms) sample_ms="$2"; shift 2 ;;
-    -h | --help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,18p' "$0"; exit 0 ;;
     *) echo "bench.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
 [[ "$cards" =~ ^[1-9][0-9]*$ ]] || { echo "bench.sh: --cards must be a positive integer, got '$cards'" >&2; exit 2; }
 
-# STATION_BIN overrides the binary (e.g. a published self-contained one).
-readonly station="${STATION_BIN:-$PWD/src/Station.Service/bin/Release/net10.0/station}"
+case "$(uname -m)" in
+  x86_64) rid=linux-x64 ;;
+  aarch64 | arm64) rid=linux-arm64 ;;
+  armv7l) rid=linux-arm ;;
+  *) echo "bench.sh: no .NET runtime identifier known for $(uname -m)" >&2; exit 1 ;;
+esac
+readonly installed_dir="$PWD/artifacts/bench"
+# STATION_BIN overrides the binary.
+if $dev; then
+  readonly station="${STATION_BIN:-$PWD/src/Station.Service/bin/Release/net10.0/station}"
+else
+  readonly station="${STATION_BIN:-$installed_dir/station}"
+  # The unit's environment (GC budget, one malloc arena, no tiered compilation), exactly as systemd sets it.
+  while IFS= read -r assignment; do
+    export "${assignment#Environment=}"
+  done < <(grep '^Environment=' systemd/station.service)
+fi
 readonly listener="$PWD/scripts/bench/notify-listener.py"
 work="$(mktemp -d -t station-bench-XXXXXX)"
 demo_pid=""
@@ -39,16 +62,26 @@ cleanup() {
 trap cleanup EXIT
 failures=0
 
-if $build; then
-  dotnet build src/Station.Service -c Release -nologo -v quiet
+if $build && [[ -z "${STATION_BIN:-}" ]]; then
+  if $dev; then
+    dotnet build src/Station.Service -c Release -nologo -v quiet
+  else
+    rm -rf "$installed_dir"
+    dotnet publish src/Station.Service -c Release -r "$rid" --self-contained -o "$installed_dir" -nologo -v quiet
+  fi
 fi
-[[ -x "$station" ]] || { echo "bench.sh: $station is missing; build src/Station.Service in Release first" >&2; exit 1; }
+[[ -x "$station" ]] || { echo "bench.sh: $station is missing; run without --no-build first" >&2; exit 1; }
 
 rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status" 2>/dev/null || true; }
 now_ms() { date +%s%3N; }
 
 echo "# machine: $(nproc) cores, $(awk '/^MemTotal:/ { print int($2 / 1024) " MB" }' /proc/meminfo), $(uname -r)"
-echo "# station: $("$station" --version 2>/dev/null | head -1 || echo 'version unknown')"
+echo "# station: $("$station" --version 2>/dev/null | head -1 || echo 'version unknown') ($station)"
+if $dev; then
+  echo "# form: plain Release build, no unit environment"
+else
+  echo "# form: installed (self-contained, ReadyToRun) with the unit's environment: $(grep '^Environment=' systemd/station.service | sed 's/^Environment=//' | tr '\n' ' ')"
+fi
 
 # --- 1. demo: throughput and memory --------------------------------------
 echo "# demo --cards $cards"

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using Org.BouncyCastle.Crypto.Digests;
 using Org.BouncyCastle.Crypto.Engines;
@@ -10,6 +11,8 @@ namespace Station.Personalization.Verification;
 /// <summary>RSA signatures over SHA-224, which .NET's RSA does not accept as a hash algorithm; BouncyCastle does the check.</summary>
 internal static class Sha224RsaVerifier
 {
+    // Not inlined: looking inside would load BouncyCastle into every card's read-back check (see Signing/Sha224).
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static bool Verify(RSA publicKey, byte[] signedBytes, byte[] signature, bool pss)
     {
         var parameters = publicKey.ExportParameters(false);
