@@ -43,13 +43,15 @@ case "$(uname -m)" in
 esac
 readonly installed_dir="$PWD/artifacts/bench"
 # STATION_BIN overrides the binary.
+# The environment the station runs with: the unit's (GC budget, one malloc arena, no tiered compilation), as systemd
+# sets it, for the station's own runs only (not for dotnet publish). The unit's lines are plain NAME=value.
+unit_env=()
 if $dev; then
   readonly station="${STATION_BIN:-$PWD/src/Station.Service/bin/Release/net10.0/station}"
 else
   readonly station="${STATION_BIN:-$installed_dir/station}"
-  # The unit's environment (GC budget, one malloc arena, no tiered compilation), exactly as systemd sets it.
   while IFS= read -r assignment; do
-    export "${assignment#Environment=}"
+    unit_env+=("${assignment#Environment=}")
   done < <(grep '^Environment=' systemd/station.service)
 fi
 readonly listener="$PWD/scripts/bench/notify-listener.py"
@@ -80,14 +82,14 @@ echo "# station: $("$station" --version 2>/dev/null | head -1 || echo 'version u
 if $dev; then
   echo "# form: plain Release build, no unit environment"
 else
-  echo "# form: installed (self-contained, ReadyToRun) with the unit's environment: $(grep '^Environment=' systemd/station.service | sed 's/^Environment=//' | tr '\n' ' ')"
+  echo "# form: installed (self-contained, ReadyToRun, built $(date -r "$station" '+%F %T')) with the unit's environment: ${unit_env[*]}"
 fi
 
 # --- 1. demo: throughput and memory --------------------------------------
 echo "# demo --cards $cards"
 mkdir -p "$work/demo"
 start_ms=$(now_ms)
-"$station" demo --cards "$cards" --data-dir "$work/demo" --sim-latency-ms 0 >"$work/demo.log" 2>&1 &
+env "${unit_env[@]}" "$station" demo --cards "$cards" --data-dir "$work/demo" --sim-latency-ms 0 >"$work/demo.log" 2>&1 &
 demo_pid=$!
 rss_start="" rss_end="" rss_peak=0
 sleep_s=$(awk -v ms="$sample_ms" 'BEGIN { printf "%.3f", ms / 1000 }')
@@ -145,7 +147,7 @@ fi
 # --- 2. time to READY under a NOTIFY_SOCKET listener -------------------------
 echo "# run: time to READY=1"
 mkdir -p "$work/run"
-if ! /usr/bin/python3 "$listener" --timeout 20 --stop -- "$station" run --data-dir "$work/run" | sed 's/^/run_/'; then
+if ! env "${unit_env[@]}" /usr/bin/python3 "$listener" --timeout 20 --stop -- "$station" run --data-dir "$work/run" | sed 's/^/run_/'; then
   echo "run_error=no clean READY=1 / shutdown (see above)" >&2
   failures=$((failures + 1))
 fi

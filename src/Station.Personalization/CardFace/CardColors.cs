@@ -2,7 +2,7 @@ using SkiaSharp;
 
 namespace Station.Personalization.CardFace;
 
-/// <summary>The card's inks, shared by the per-profile template and the per-applicant drawing.</summary>
+/// <summary>The card's inks, shared by the profile's fixed parts and the per-applicant drawing.</summary>
 internal static class CardColors
 {
     public static readonly SKColor Ink = new(0x1A, 0x1A, 0x2E);

@@ -3,8 +3,8 @@ using SkiaSharp;
 namespace Station.Personalization.CardFace;
 
 /// <summary>
-/// Where the fixed parts of the card sit (ID-1 at 300 dpi). The template draws the frame once per profile; the
-/// renderer draws the applicant's parts at the same places.
+/// Where the fixed parts of the card sit (ID-1 at 300 dpi). <see cref="CardFaceTemplate"/> draws the profile's fixed
+/// parts; the renderer draws the applicant's parts at the same places.
 /// </summary>
 internal static class CardFrame
 {

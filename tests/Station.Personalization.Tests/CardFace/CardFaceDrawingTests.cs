@@ -1,5 +1,4 @@
 using SkiaSharp;
-using Station.Personalization.Applicants;
 using Station.Personalization.CardFace;
 using Station.Personalization.Mrz;
 using Station.Personalization.Profiles;

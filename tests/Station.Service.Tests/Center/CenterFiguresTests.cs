@@ -22,7 +22,7 @@ public sealed class CenterFiguresTests(ITestOutputHelper output) : IDisposable
         messages.Count(m => m.Topic == $"station/{Station}/{level}");
 
     [Fact]
-    public async Task Bytes_on_the_wire_per_issued_card_and_telemetry_per_day()
+    public async Task Bytes_on_the_wire_of_a_fake_job_and_of_a_full_telemetry_sample()
     {
         using var wire = new BlackholeProxy(_broker.Port); // counts the MQTT bytes both ways
         await using var center = await CenterObserver.StartAsync(_broker.Port, $"station/{Station}/#");
@@ -42,19 +42,16 @@ public sealed class CenterFiguresTests(ITestOutputHelper output) : IDisposable
         var cardBytes = wire.BytesRelayed - before;
 
         before = wire.BytesRelayed;
-        station.Services.GetRequiredService<TelemetryService>().SampleOnce();
-        seen = await center.WaitForAsync(m => Count(m, "telemetry") == 2, Patience, "a second sample");
+        station.Services.GetRequiredService<TelemetryService>().SampleFullNow();
+        seen = await center.WaitForAsync(m => Count(m, "telemetry") == 2, Patience, "a full sample");
         await station.WaitOutboxEmptyAsync(Patience);
         var sampleBytes = wire.BytesRelayed - before;
 
-        var samplesPerDay = 86_400 / new CenterOptions().TelemetryIntervalSeconds;
-        var telemetryPerDay = sampleBytes * samplesPerDay;
-        output.WriteLine($"one issued card (7 events, PUBLISH + PUBACK, MQTT bytes before TCP/TLS): {cardBytes} bytes, {cardBytes / 7} per event");
+        // The fake control reports all five states (7 events); the real station's default figures, with the telemetry
+        // share per day, come from WireFiguresEndToEndTests.
+        output.WriteLine($"one job of the fake control (7 events, PUBLISH + PUBACK, MQTT bytes before TCP/TLS): {cardBytes} bytes, {cardBytes / 7} per event");
         output.WriteLine($"  e.g. {seen.Last(m => m.Topic.EndsWith("/events", StringComparison.Ordinal)).Payload}");
-        output.WriteLine($"telemetry sample: {sampleBytes} bytes: {seen.Last(m => m.Topic.EndsWith("/telemetry", StringComparison.Ordinal)).Payload}");
-        output.WriteLine($"telemetry per day at the default {86_400 / samplesPerDay} s interval: {samplesPerDay} samples, {telemetryPerDay / 1024.0:F1} KiB");
-        foreach (var cardsPerDay in new[] { 50, 100, 200 })
-            output.WriteLine($"per card at {cardsPerDay} cards/day: {cardBytes + telemetryPerDay / cardsPerDay} bytes (events + telemetry share)");
+        output.WriteLine($"full telemetry sample: {sampleBytes} bytes: {seen.Last(m => m.Topic.EndsWith("/telemetry", StringComparison.Ordinal)).Payload}");
 
         Assert.Equal(14, Count(seen, "events"));
         Assert.InRange(cardBytes, 7 * 100, 7 * 300); // sanity: the proxy saw this job's traffic and little else

@@ -24,15 +24,31 @@ public sealed partial class TelemetryService(
 {
     private readonly long _started = time.GetTimestamp();
 
+    // The timer and a rebirth command both sample: reading, reporting and storing happen as one step, so samples
+    // reach the outbox in the order the reporter chose what each carries (a change-only sample stored after a later
+    // full one would overwrite the center's newer readings).
+    private readonly Lock _sampling = new();
+
     /// <summary>Takes a full sample now (after a <c>rebirth</c>); returns the outbox id.</summary>
     public long SampleFullNow()
     {
-        reporter.RequestFull();
-        return SampleOnce();
+        lock (_sampling)
+        {
+            reporter.RequestFull();
+            return Sample();
+        }
     }
 
     /// <summary>Takes one sample now and stores it; returns the outbox id.</summary>
     public long SampleOnce()
+    {
+        lock (_sampling)
+        {
+            return Sample();
+        }
+    }
+
+    private long Sample()
     {
         var now = time.GetUtcNow();
         var sample = TelemetrySample.Build(
