@@ -75,9 +75,6 @@ public static partial class ChipFolder
         return summary;
     }
 
-    /// <summary>The data groups in the folder (<c>DG&lt;n&gt;.bin</c>) by number.</summary>
-    public static SortedDictionary<int, byte[]> ReadDataGroups(string directory) => ReadDataGroups(ChipFiles.Open(directory));
-
     /// <summary>The data groups among <paramref name="files"/> (<c>DG&lt;n&gt;.bin</c>) by number.</summary>
     public static SortedDictionary<int, byte[]> ReadDataGroups(ChipFiles files)
     {
@@ -124,15 +121,15 @@ public static partial class ChipFolder
             throw ChipCommandException.BadInput($"DIR: {SummaryFileName} cannot be read: {e.Message}");
         }
 
-        var files = new List<LdsFile> { new(LdsFileIds.Com, "COM", ReadRequired(directory, ComFileName)) };
-        files.AddRange(ReadDataGroups(directory).Select(dg => new LdsFile(LdsFileIds.DataGroupFid(dg.Key), $"DG{dg.Key}", dg.Value)));
-        files.Add(new LdsFile(LdsFileIds.Sod, "SOD", ReadRequired(directory, SodFileName)));
-        var cardAccess = Path.Combine(directory, CardAccessFileName);
+        var chipFiles = ChipFiles.Open(directory); // every .bin file, read once
+        var files = new List<LdsFile> { new(LdsFileIds.Com, "COM", ReadRequired(chipFiles, ComFileName)) };
+        files.AddRange(ReadDataGroups(chipFiles).Select(dg => new LdsFile(LdsFileIds.DataGroupFid(dg.Key), $"DG{dg.Key}", dg.Value)));
+        files.Add(new LdsFile(LdsFileIds.Sod, "SOD", ReadRequired(chipFiles, SodFileName)));
         var image = new ChipImage
         {
             Profile = summary.Profile,
             Files = files,
-            CardAccess = File.Exists(cardAccess) ? File.ReadAllBytes(cardAccess) : [],
+            CardAccess = chipFiles.Find(CardAccessFileName) ?? [],
             MrzLines = summary.MrzLines,
             MrzInformation = summary.MrzInformation,
             Can = summary.Can,

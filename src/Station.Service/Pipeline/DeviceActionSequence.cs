@@ -21,9 +21,6 @@ public sealed class DeviceActionSequence
 
     public string JobId { get; }
 
-    /// <summary>True while the last action's outcome waits for the next commit.</summary>
-    public bool HasPendingOutcome => _pendingOutcome is not null;
-
     /// <summary>
     /// Commits the pending outcome with the intent (and <paramref name="withIntent"/>), lets the device act, and keeps
     /// the outcome (with <paramref name="withOutcome"/>) for the next commit. A device that throws leaves nothing pending.
