@@ -11,8 +11,11 @@
 #
 #  1. demo:  `station demo --cards N --data-dir <tmp>` on zero-latency
 #            simulators: cards/s, VmRSS after start-up, at the end, peak, growth
-#            (sampled), and the demo's settled readings before and after the cards.
-#  2. ready: `station run --data-dir <tmp>` under a NOTIFY_SOCKET listener:
+#            (sampled).
+#  2. memory: the same demo in a fresh directory with --memory-report: its
+#            settled readings before and after the cards, private and mapped
+#            files apart (a run of its own: the readings wait for the runtime).
+#  3. ready: `station run --data-dir <tmp>` under a NOTIFY_SOCKET listener:
 #            time from spawn to READY=1, VmRSS at READY, shutdown time.
 # Each figure is printed as `key=value`; a step that cannot run says why and
 # makes the script exit 1 after the other steps ran.
@@ -29,7 +32,7 @@ while (($#)); do
     --no-build) build=false; shift ;;
     --dev) dev=true; shift ;;
     --sample-ms) sample_ms="$2"; shift 2 ;;
-    -h | --help) sed -n '2,18p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,21p' "$0"; exit 0 ;;
     *) echo "bench.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -123,15 +126,6 @@ elif ((demo_status == 0)); then
     echo "demo_pipeline_cards_per_second=$pipeline_rate"
     echo "demo_pipeline_seconds=$pipeline_seconds"
   fi
-  # The demo's own readings, each taken once garbage was collected and freed memory returned to the system:
-  # what the process keeps before its first card and after its last, independent of the collector's cycle.
-  settled="$(sed -n 's/^demo: resident memory \([0-9]*\) MB before the pipeline ran, \([0-9]*\) MB after.*/\1 \2/p' "$work/demo.log")"
-  if [[ -n "$settled" ]]; then
-    read -r settled_before settled_after <<<"$settled"
-    echo "demo_rss_settled_before_cards_mb=$settled_before"
-    echo "demo_rss_settled_after_cards_mb=$settled_after"
-    echo "demo_rss_settled_growth_mb=$((settled_after - settled_before))"
-  fi
   if [[ -n "$rss_start" ]]; then
     echo "demo_rss_after_startup_mb=$(awk -v kb="$rss_start" 'BEGIN { printf "%.1f", kb / 1024 }')"
     echo "demo_rss_growth_mb=$(awk -v a="$rss_start" -v b="$rss_end" 'BEGIN { printf "%.1f", (b - a) / 1024 }')"
@@ -144,7 +138,33 @@ else
   failures=$((failures + 1))
 fi
 
-# --- 2. time to READY under a NOTIFY_SOCKET listener -------------------------
+# --- 2. settled memory before and after the cards -----------------------------
+# The demo's own readings, each taken once the runtime's background compiler finished, garbage was collected and
+# freed memory returned to the system: what the process keeps before its first card and after its last.
+echo "# demo --cards $cards --memory-report"
+mkdir -p "$work/memory"
+if env "${unit_env[@]}" "$station" demo --cards "$cards" --data-dir "$work/memory" --sim-latency-ms 0 --memory-report >"$work/memory.log" 2>&1; then
+  settled="$(sed -n 's/^demo: resident memory \([0-9]*\) MB before the pipeline ran, \([0-9]*\) MB after.*/\1 \2/p' "$work/memory.log")"
+  split="$(sed -n 's/^demo: of which private[^0-9]*\([0-9]*\) -> \([0-9]*\) MB, pages of mapped files[^0-9]*\([0-9]*\) -> \([0-9]*\) MB$/\1 \2 \3 \4/p' "$work/memory.log")"
+  if [[ -n "$settled" && -n "$split" ]]; then
+    read -r settled_before settled_after <<<"$settled"
+    read -r private_before private_after files_before files_after <<<"$split"
+    echo "demo_rss_settled_before_cards_mb=$settled_before"
+    echo "demo_rss_settled_after_cards_mb=$settled_after"
+    echo "demo_rss_settled_growth_mb=$((settled_after - settled_before))"
+    echo "demo_private_settled_growth_mb=$((private_after - private_before))"
+    echo "demo_files_settled_growth_mb=$((files_after - files_before))"
+  else
+    echo "memory_error=station demo --memory-report printed no settled readings (no /proc/self/status?)" >&2
+    failures=$((failures + 1))
+  fi
+else
+  echo "memory_error=station demo --memory-report failed; last lines:" >&2
+  tail -n 15 "$work/memory.log" >&2
+  failures=$((failures + 1))
+fi
+
+# --- 3. time to READY under a NOTIFY_SOCKET listener -------------------------
 echo "# run: time to READY=1"
 mkdir -p "$work/run"
 if ! env "${unit_env[@]}" /usr/bin/python3 "$listener" --timeout 20 --stop -- "$station" run --data-dir "$work/run" | sed 's/^/run_/'; then

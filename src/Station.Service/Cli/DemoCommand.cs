@@ -25,7 +25,11 @@ public static class DemoCommand
         var latency = new Option<int?>("--sim-latency-ms") { Description = "Latency of every simulated device operation, in ms." };
         var faults = new Option<string?>("--faults") { Description = "Injected faults, e.g. jam=0.05,chip-write=every:7,camera=0.1 (names: " + string.Join(", ", Devices.Simulation.FaultPlan.FaultNames) + ")." };
         var samples = new Option<DirectoryInfo?>("--samples") { Description = "Folder of sample applicant documents (default: the samples shipped with station)." };
-        var command = new Command("demo", "Issue N sample cards end to end on the simulated devices.") { cards, latency, faults, samples };
+        var memoryReport = new Option<bool>("--memory-report")
+        {
+            Description = "Before the first card and after the last, let the runtime's background compiler finish, collect garbage and print the settled resident memory, split into private memory and mapped files (scripts/bench.sh uses it; adds a few seconds).",
+        };
+        var command = new Command("demo", "Issue N sample cards end to end on the simulated devices.") { cards, latency, faults, samples, memoryReport };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             parseResult,
@@ -33,11 +37,12 @@ public static class DemoCommand
             parseResult.GetValue(latency),
             parseResult.GetValue(faults),
             parseResult.GetValue(samples)?.FullName ?? DemoSamples.DefaultDirectory,
+            parseResult.GetValue(memoryReport),
             cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parseResult, int cards, int? latencyMs, string? faults, string samplesDirectory, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ParseResult parseResult, int cards, int? latencyMs, string? faults, string samplesDirectory, bool memoryReport, CancellationToken cancellationToken)
     {
         if (cards < 1)
         {
@@ -80,7 +85,7 @@ public static class DemoCommand
         {
             try
             {
-                return await RunDemoAsync(provider, samples, cards, dataDir, cancellationToken);
+                return await RunDemoAsync(provider, samples, cards, dataDir, memoryReport, cancellationToken);
             }
             catch (StockException e)
             {
@@ -90,7 +95,7 @@ public static class DemoCommand
         }
     }
 
-    private static async Task<int> RunDemoAsync(ServiceProvider provider, IReadOnlyList<string> samples, int cards, string dataDir, CancellationToken cancellationToken)
+    private static async Task<int> RunDemoAsync(ServiceProvider provider, IReadOnlyList<string> samples, int cards, string dataDir, bool memoryReport, CancellationToken cancellationToken)
     {
         var control = provider.GetRequiredService<IStationControl>();
         var store = provider.GetRequiredService<JobStore>();
@@ -125,7 +130,17 @@ public static class DemoCommand
         }
 
         var pipeline = provider.GetRequiredService<IssuancePipeline>();
-        var residentAtStart = SettledResidentMegabytes();
+        // The submissions' garbage is collected before the clock starts, so that the rate is the pipeline's own.
+        ProcessMemory? memoryBefore = null;
+        if (memoryReport)
+        {
+            memoryBefore = await SettledMemory.ReadAsync(cancellationToken);
+        }
+        else
+        {
+            MemoryTrim.ReturnFreedMemory();
+        }
+
         var issuedBefore = stock.Summary().Issued;
         var clock = Stopwatch.StartNew();
         var lastProgress = TimeSpan.Zero;
@@ -153,9 +168,7 @@ public static class DemoCommand
         var demoJobs = Enumerable.Range(1, cards).Select(n => store.FindByApplicationId(DemoSamples.ApplicationId(n))).ToList();
         var completed = demoJobs.Count(j => j?.State == JobState.Completed);
         Console.WriteLine($"demo: done. {Progress(store, stock, cards, issuedBefore, clock.Elapsed)}; elapsed {clock.Elapsed.TotalSeconds:F1} s");
-        var peak = PeakResidentMegabytes();
-        var collections = $"{GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}";
-        Console.WriteLine($"demo: resident memory {residentAtStart} MB before the pipeline ran, {SettledResidentMegabytes()} MB after (both once garbage was collected and freed memory returned to the system; peak {peak} MB); live managed heap {GC.GetTotalMemory(forceFullCollection: true) / (1024 * 1024)} MB; garbage collections gen0/1/2 {collections}");
+        await ReportMemoryAsync(memoryBefore, cancellationToken);
         if (completed == cards)
         {
             return ExitCodes.Success;
@@ -166,21 +179,32 @@ public static class DemoCommand
     }
 
     /// <summary>
-    /// Resident memory once the garbage is collected and glibc handed back what it freed, so that two readings
-    /// compare what the process keeps, not where each happened to fall in the collector's cycle.
+    /// The peak, and with <c>--memory-report</c> the settled readings before and after the cards (see
+    /// <see cref="SettledMemory"/>), in MiB. The first line's form is what scripts/bench.sh reads.
     /// </summary>
-    private static long SettledResidentMegabytes()
+    private static async Task ReportMemoryAsync(ProcessMemory? before, CancellationToken cancellationToken)
     {
-        MemoryTrim.ReturnFreedMemory();
-        using var self = Process.GetCurrentProcess();
-        return self.WorkingSet64 / (1024 * 1024);
+        var collections = $"{GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}";
+        if (before is null)
+        {
+            var peak = ProcessMemory.ReadCurrent()?.PeakKiB;
+            Console.WriteLine(peak is { } kib
+                ? $"demo: peak resident memory {Mebibytes(kib)} MB; garbage collections gen0/1/2 {collections} (--memory-report prints settled readings)."
+                : $"demo: garbage collections gen0/1/2 {collections}.");
+            return;
+        }
+
+        var after = await SettledMemory.ReadAsync(cancellationToken);
+        if (after is null)
+        {
+            return;
+        }
+
+        Console.WriteLine($"demo: resident memory {Mebibytes(before.ResidentKiB)} MB before the pipeline ran, {Mebibytes(after.ResidentKiB)} MB after (both settled: background compilation finished, garbage collected, freed memory returned to the system; peak {Mebibytes(after.PeakKiB)} MB); live managed heap {GC.GetTotalMemory(forceFullCollection: false) / (1024 * 1024)} MB; garbage collections gen0/1/2 {collections}");
+        Console.WriteLine($"demo: of which private (heaps, stacks, compiled code) {Mebibytes(before.PrivateKiB)} -> {Mebibytes(after.PrivateKiB)} MB, pages of mapped files (libraries, assemblies, fonts) {Mebibytes(before.FileKiB)} -> {Mebibytes(after.FileKiB)} MB");
     }
 
-    private static long PeakResidentMegabytes()
-    {
-        using var self = Process.GetCurrentProcess();
-        return self.PeakWorkingSet64 / (1024 * 1024);
-    }
+    private static long Mebibytes(long kib) => (kib + 512) / 1024;
 
     private static string Progress(JobStore store, CardStock stock, int cards, long issuedBefore, TimeSpan elapsed)
     {

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Station.Service.Tests.TestSupport;
 
 namespace Station.Service.Tests.Cli;
@@ -160,6 +162,29 @@ public sealed class CliContractTests : IDisposable
         Assert.Equal(4, list.RootElement.GetArrayLength());
         Assert.All(list.RootElement.EnumerateArray(), j => Assert.Equal("Completed", j.GetProperty("state").GetString()));
         Assert.Equal(8, Directory.GetFiles(Path.Combine(_dir, "printed"), "*.png").Length);
+    }
+
+    [Fact]
+    public async Task TheDemoReportsSettledMemoryOnlyWhenAsked()
+    {
+        var plain = await Station("demo", "--cards", "1", "--samples", StationProcess.SamplesDirectory);
+        Assert.True(plain.ExitCode == 0, plain.ToString());
+        Assert.Matches(@"demo: peak resident memory [1-9][0-9]* MB", plain.Stdout);
+        Assert.DoesNotContain("before the pipeline ran", plain.Stdout, StringComparison.Ordinal);
+
+        var report = await Station("demo", "--cards", "2", "--samples", StationProcess.SamplesDirectory, "--memory-report");
+        Assert.True(report.ExitCode == 0, report.ToString());
+        // The lines scripts/bench.sh reads: settled resident memory before and after the cards, then its split.
+        var resident = Regex.Match(report.Stdout, @"^demo: resident memory ([0-9]+) MB before the pipeline ran, ([0-9]+) MB after \(both settled", RegexOptions.Multiline);
+        var split = Regex.Match(report.Stdout, @"^demo: of which private \(heaps, stacks, compiled code\) ([0-9]+) -> ([0-9]+) MB, pages of mapped files \(libraries, assemblies, fonts\) ([0-9]+) -> ([0-9]+) MB$", RegexOptions.Multiline);
+        Assert.True(resident.Success && split.Success, report.Stdout);
+        int Figure(Match match, int group) => int.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture);
+        Assert.InRange(Figure(resident, 1), 20, 1000);
+        // The card path (Skia, its fonts, the CMS code) is mapped in only once cards are issued.
+        Assert.True(Figure(split, 4) > Figure(split, 3), report.Stdout);
+        // Each reading's kinds add up to it, give or take the rounding of each figure to whole MiB.
+        Assert.InRange(Figure(split, 1) + Figure(split, 3) - Figure(resident, 1), -1, 1);
+        Assert.InRange(Figure(split, 2) + Figure(split, 4) - Figure(resident, 2), -1, 1);
     }
 
     [Fact]
