@@ -40,6 +40,7 @@ public static class StationServices
         services.AddSingleton<IEventSink, OutboxEventSink>();
         services.AddSingleton<CardStock>();
         services.AddSingleton<JobStore>();
+        services.AddSingleton<WorkSignal>();
         services.AddSingleton<StationControl>();
         services.AddSingleton<IStationControl>(provider => provider.GetRequiredService<StationControl>());
 

@@ -6,9 +6,10 @@ namespace Station.Service.Jobs;
 
 /// <summary>
 /// The one implementation of <see cref="IStationControl"/>: intake validation, idempotent submission by
-/// applicationId and content hash, cancellation, and the pause switch the pipeline obeys.
+/// applicationId and content hash, cancellation, and the pause switch the pipeline obeys. A new job and a resume wake
+/// the pipeline through <see cref="WorkSignal"/>.
 /// </summary>
-public sealed class StationControl(StationDatabase database, JobStore store, IApplicantIntake intake) : IStationControl
+public sealed class StationControl(StationDatabase database, JobStore store, IApplicantIntake intake, WorkSignal work) : IStationControl
 {
     private volatile bool _paused;
 
@@ -27,7 +28,7 @@ public sealed class StationControl(StationDatabase database, JobStore store, IAp
         var applicant = result.Applicant!;
         var hash = ApplicantContentHash.Compute(applicantJson);
         var validated = JsonSerializer.Serialize(applicant, ApplicantSnapshot.Options);
-        return database.InTransaction(() =>
+        var outcome = database.InTransaction(() =>
         {
             if (store.FindByApplicationId(applicant.ApplicationId) is { } existing)
             {
@@ -40,6 +41,12 @@ public sealed class StationControl(StationDatabase database, JobStore store, IAp
             var job = store.Insert(applicant.ApplicationId, hash, applicantJson, validated, source);
             return new SubmitOutcome(true, job.Id, false, [], null);
         });
+        if (outcome is { Accepted: true, AlreadyExisted: false })
+        {
+            work.Signal(); // after the commit: the woken pipeline must find the job
+        }
+
+        return outcome;
     }
 
     public CancelOutcome Cancel(string jobId)
@@ -61,5 +68,9 @@ public sealed class StationControl(StationDatabase database, JobStore store, IAp
 
     public void Pause() => _paused = true;
 
-    public void Resume() => _paused = false;
+    public void Resume()
+    {
+        _paused = false;
+        work.Signal();
+    }
 }

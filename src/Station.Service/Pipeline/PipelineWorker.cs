@@ -4,16 +4,25 @@ using Microsoft.Extensions.Options;
 
 namespace Station.Service.Pipeline;
 
-/// <summary>The hosted loop of <c>station run</c>: start-up recovery once, then pipeline turns, beating <see cref="PipelineHealth"/>.</summary>
+/// <summary>
+/// The hosted loop of <c>station run</c>: start-up recovery once, then pipeline turns, beating
+/// <see cref="PipelineHealth"/>. With nothing to do it sleeps until <see cref="Jobs.WorkSignal"/> says work arrived,
+/// looking again every <see cref="IdleRecheck"/> all the same.
+/// </summary>
 public sealed partial class PipelineWorker(
     StartupRecovery recovery,
     IssuancePipeline pipeline,
     PipelineHealth health,
+    Jobs.WorkSignal work,
     IOptions<PipelineOptions> options,
     IHostApplicationLifetime lifetime,
     ILogger<PipelineWorker> logger) : BackgroundService
 {
-    private static readonly TimeSpan IdlePoll = TimeSpan.FromMilliseconds(500);
+    /// <summary>
+    /// The idle loop's own look at the database, for work that arrived without a signal; well inside
+    /// <see cref="PipelineHealth.MaxSilence"/>, since every turn beats.
+    /// </summary>
+    public static readonly TimeSpan IdleRecheck = TimeSpan.FromSeconds(15);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -38,7 +47,7 @@ public sealed partial class PipelineWorker(
                 health.ReportError(null);
                 if (turn == PipelineTurn.Idle)
                 {
-                    await Task.Delay(IdlePoll, stoppingToken);
+                    await work.WaitAsync(IdleRecheck, stoppingToken);
                 }
                 else if (turn == PipelineTurn.Waiting)
                 {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Station.Service.Pipeline;
 using Station.Service.Tests.TestSupport;
 
 namespace Station.Service.Tests.Cli;
@@ -29,9 +30,12 @@ public sealed class RunningServiceTests : IDisposable
                 await Task.Delay(100);
             }
 
+            // Let the pipeline go idle first: the job must wake it, not wait for its next look at the database.
+            await Task.Delay(TimeSpan.FromSeconds(2));
             var submit = await StationProcess.RunAsync("job", "submit", Path.Combine(StationProcess.SamplesDirectory, "02-tran-thi-bich-ngoc.json"), "--data-dir", _dir);
             Assert.True(submit.ExitCode == 0, submit.ToString());
             Assert.StartsWith("Accepted: job ", submit.Stdout, StringComparison.Ordinal);
+            var submitted = Stopwatch.StartNew();
 
             string? state = null;
             while (state != "Completed")
@@ -44,6 +48,8 @@ public sealed class RunningServiceTests : IDisposable
                 state = json.RootElement[0].GetProperty("state").GetString();
             }
 
+            // On zero-latency simulators a card takes well under a second once started.
+            Assert.True(submitted.Elapsed < PipelineWorker.IdleRecheck / 2, $"the card took {submitted.Elapsed} after the submit: the submit did not wake the idle pipeline");
             Assert.Contains(log, line => line.Contains("SIMULATED devices", StringComparison.Ordinal));
 
             // SIGTERM (what systemd sends): a clean stop, exit 0, control socket removed.

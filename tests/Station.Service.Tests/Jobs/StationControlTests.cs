@@ -29,6 +29,25 @@ public sealed class StationControlTests : IDisposable
     }
 
     [Fact]
+    public async Task ANewJobAndAResumeWakeThePipelineARepeatOrARejectionDoesNot()
+    {
+        var work = _station.Get<WorkSignal>();
+
+        _station.Control.Submit(StubApplicantIntake.Document("HN-1", "Nguyễn Văn An"), "cli");
+        Assert.True(await work.WaitAsync(TimeSpan.Zero, CancellationToken.None));
+
+        _station.Control.Submit(StubApplicantIntake.Document("HN-1", "Nguyễn Văn An"), "cli"); // the same job again
+        _station.Control.Submit(StubApplicantIntake.Document("HN-1", "Trần Thị Bình"), "cli"); // refused
+        _station.Control.Submit("{ not json", "cli");
+        Assert.False(await work.WaitAsync(TimeSpan.Zero, CancellationToken.None));
+
+        _station.Control.Pause();
+        Assert.False(await work.WaitAsync(TimeSpan.Zero, CancellationToken.None));
+        _station.Control.Resume();
+        Assert.True(await work.WaitAsync(TimeSpan.Zero, CancellationToken.None));
+    }
+
+    [Fact]
     public void TheSameApplicationIdWithOtherContentIsRejected()
     {
         var first = _station.Control.Submit(StubApplicantIntake.Document("HN-1", "Nguyễn Văn An"), "cli");
