@@ -17,7 +17,7 @@ namespace Station.Service.Events;
 /// committed together or not at all. A <c>JobStateChanged</c> into a state left out of
 /// <see cref="EventOptions.ReportedJobStates"/> is not written.
 /// </summary>
-public sealed class OutboxEventSink(StationDatabase database, TimeProvider clock, IOptions<EventOptions> options) : IEventSink
+public sealed class OutboxEventSink(StationDatabase database, OutboxStore outbox, TimeProvider clock, IOptions<EventOptions> options) : IEventSink
 {
     /// <summary>Random bytes in an event id: 96 bits make a collision across all stations' lifetimes negligible.</summary>
     public const int EventIdBytes = 12;
@@ -39,6 +39,8 @@ public sealed class OutboxEventSink(StationDatabase database, TimeProvider clock
             Payload = OutboxEvents.ToPayload(stationEvent),
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
         });
+        // The center link's drainer sleeps until told; it can read the event only once the job's transaction is committed.
+        database.AfterCommit(outbox.NotifyAppended);
     }
 
     private bool Reports(StationEvent stationEvent) =>

@@ -6,6 +6,7 @@ using Station.Devices.Fingerprint;
 using Station.Devices.Printer;
 using Station.Devices.Simulation;
 using Station.Service.Center;
+using Station.Service.Center.Outbox;
 using Station.Service.Center.Telemetry;
 using Station.Service.Events;
 using Station.Service.Jobs;
@@ -37,6 +38,7 @@ public static class StationServices
         services.AddSingleton(provider => StationDatabase.Open(provider.GetRequiredService<StationPaths>().DataDirectory));
         // One database for the job store and the center link's outbox, so a job's event commits with its transition.
         services.AddSingleton<LiteDB.ILiteDatabase>(provider => provider.GetRequiredService<StationDatabase>().Database);
+        services.AddSingleton<OutboxStore>();
         services.AddSingleton<IEventSink, OutboxEventSink>();
         services.AddSingleton<CardStock>();
         services.AddSingleton<JobStore>();

@@ -26,6 +26,7 @@ public sealed class StationDatabase : IDisposable
     private readonly FileStream _lock;
     private readonly LogFileSync _logSync;
     private readonly object _transactions = new();
+    private List<Action>? _afterCommit; // of the open transaction; guarded by _transactions
 
     private StationDatabase(string filePath, LiteDatabase database, FileStream processLock)
     {
@@ -129,6 +130,7 @@ public sealed class StationDatabase : IDisposable
         // write several collections per transaction, and LiteDB takes their locks in the order they are touched.
         T result;
         long commit;
+        List<Action>? afterCommit;
         lock (_transactions)
         {
             if (!Database.BeginTrans())
@@ -147,11 +149,34 @@ public sealed class StationDatabase : IDisposable
                 Database.Rollback();
                 throw;
             }
+            finally
+            {
+                (afterCommit, _afterCommit) = (_afterCommit, null);
+            }
         }
 
         // Synced outside the lock, so the next transaction is written meanwhile and one sync can cover both.
         _logSync.FlushThrough(commit);
+        afterCommit?.ForEach(action => action());
         return result;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> once the open transaction is committed and on the disk, on the committing
+    /// thread; not at all when it is rolled back. Outside <see cref="InTransaction{T}"/> (auto-committed writes) it
+    /// runs at once. For telling other threads about data they can only read once it is committed.
+    /// </summary>
+    public void AfterCommit(Action action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        if (Monitor.IsEntered(_transactions))
+        {
+            (_afterCommit ??= []).Add(action);
+        }
+        else
+        {
+            action();
+        }
     }
 
     public void InTransaction(Action work) => InTransaction(() =>

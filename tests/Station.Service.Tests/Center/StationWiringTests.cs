@@ -50,6 +50,25 @@ public sealed class StationWiringTests : IDisposable
     }
 
     [Fact]
+    public void A_job_event_wakes_the_outbox_drainer_once_its_transaction_is_committed()
+    {
+        var station = Station(("Station:StationId", "HN-100"));
+        var outbox = station.Get<OutboxStore>();
+        var wakeUps = new List<int>();
+        // What the drainer, on its own thread, finds when woken (-1: it could not read within 5 s).
+        outbox.Appended += () =>
+        {
+            var drainerRead = Task.Run(() => outbox.ReadOldest(10).Count);
+            wakeUps.Add(drainerRead.Wait(TimeSpan.FromSeconds(5)) ? drainerRead.Result : -1);
+        };
+
+        station.Submit("A-2026-000001");
+
+        // One wake-up, after the commit: the drainer finds the JobAccepted it was woken for.
+        Assert.Equal([1], wakeUps);
+    }
+
+    [Fact]
     public void The_station_id_has_one_source_and_a_different_center_id_is_refused()
     {
         var options = Station(("Station:StationId", "HN-101")).Get<IOptions<CenterOptions>>().Value;

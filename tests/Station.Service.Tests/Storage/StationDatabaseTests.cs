@@ -140,5 +140,33 @@ public sealed class StationDatabaseTests : IDisposable
         Assert.Contains("do not nest", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AnAfterCommitActionRunsOnceTheTransactionIsCommittedAndNeverForARollback()
+    {
+        using var db = StationDatabase.Open(_dir);
+        var seen = new List<int>();
+        var notes = db.Database.GetCollection<BsonDocument>("notes");
+
+        db.InTransaction(() =>
+        {
+            notes.Insert(new BsonDocument { ["_id"] = 1 });
+            db.AfterCommit(() => seen.Add(notes.Count())); // reads what the transaction committed
+            Assert.Empty(seen);
+        });
+        Assert.Equal([1], seen);
+
+        Assert.Throws<InvalidOperationException>(() => db.InTransaction(() =>
+        {
+            notes.Insert(new BsonDocument { ["_id"] = 2 });
+            db.AfterCommit(() => seen.Add(-1));
+            throw new InvalidOperationException("the step failed");
+        }));
+        db.InTransaction(() => notes.Insert(new BsonDocument { ["_id"] = 3 })); // a rolled-back action does not linger
+        Assert.Equal([1], seen);
+
+        db.AfterCommit(() => seen.Add(0)); // outside a transaction: at once
+        Assert.Equal([1, 0], seen);
+    }
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }

@@ -21,7 +21,12 @@ namespace Station.Service.Center.Link;
 /// </summary>
 public sealed partial class CenterLink : BackgroundService, ICenterLinkActions
 {
-    private static readonly TimeSpan IdlePoll = TimeSpan.FromMilliseconds(250);
+    /// <summary>
+    /// How long the drainer sleeps with an empty outbox unless an append or a disconnect wakes it: a safety net only,
+    /// since every writer signals. It used to poll every 250 ms; each look allocated, and an idle connected station
+    /// crept from 83 to 94 MB resident in two minutes between collections.
+    /// </summary>
+    internal static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(5);
 
     private readonly CenterOptions _options;
@@ -106,6 +111,12 @@ public sealed partial class CenterLink : BackgroundService, ICenterLinkActions
             commandQueue.Writer.TryWrite(e.ApplicationMessage);
             return Task.CompletedTask;
         };
+        // The drain loop sleeps on the same signal as appends: a lost connection wakes it to end the session.
+        client.DisconnectedAsync += _ =>
+        {
+            SignalAppended();
+            return Task.CompletedTask;
+        };
 
         var connect = await client.ConnectAsync(clientOptions.Build(broker, bdSeq), stoppingToken).ConfigureAwait(false);
         if (connect.ResultCode != MqttClientConnectResultCode.Success)
@@ -146,7 +157,6 @@ public sealed partial class CenterLink : BackgroundService, ICenterLinkActions
         {
             stoppingToken.ThrowIfCancellationRequested();
             if (await _drainer.DrainBatchAsync(session, stoppingToken).ConfigureAwait(false) == 0)
-                // Other writers (the job store) do not signal; the poll bounds their latency.
                 await _appended.WaitAsync(IdlePoll, stoppingToken).ConfigureAwait(false);
         }
     }

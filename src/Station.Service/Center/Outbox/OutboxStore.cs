@@ -23,8 +23,11 @@ public sealed class OutboxStore
         _messages.EnsureIndex(m => m.Kind);
     }
 
-    /// <summary>Raised after this store appended a message, so the drainer need not wait for its next poll.</summary>
+    /// <summary>Raised after a message was appended (here, or by another writer: <see cref="NotifyAppended"/>), so the drainer need not wait for its next poll.</summary>
     public event Action? Appended;
+
+    /// <summary>Raises <see cref="Appended"/> for messages another writer put into the collection, once they are committed.</summary>
+    public void NotifyAppended() => Appended?.Invoke();
 
     /// <summary>Appends a message and returns its id (greater than every id before it).</summary>
     public long Append(string kind, string topicLevel, string payload, DateTime createdUtc)
