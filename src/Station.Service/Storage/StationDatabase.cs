@@ -164,7 +164,8 @@ public sealed class StationDatabase : IDisposable
     /// <summary>
     /// Runs <paramref name="action"/> once the open transaction is committed and on the disk, on the committing
     /// thread; not at all when it is rolled back. Outside <see cref="InTransaction{T}"/> (auto-committed writes) it
-    /// runs at once. For telling other threads about data they can only read once it is committed.
+    /// runs at once. For telling other threads about data they can only read once it is committed; the action must not
+    /// throw, since the caller of <see cref="InTransaction{T}"/> would take its exception for a failed transaction.
     /// </summary>
     public void AfterCommit(Action action)
     {

@@ -255,8 +255,10 @@ public sealed partial class CenterLink : BackgroundService, ICenterLinkActions
 
     private void SignalAppended()
     {
+        // Called from job threads after their commit and from MQTTnet's disconnect handler: it must not throw.
         try { _appended.Release(); }
         catch (SemaphoreFullException) { /* already signalled */ }
+        catch (ObjectDisposedException) { /* the link is being disposed at shutdown */ }
     }
 
     public override void Dispose()
