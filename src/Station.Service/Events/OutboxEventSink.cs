@@ -5,7 +5,6 @@ using Microsoft.Extensions.Options;
 using Station.Service.Center;
 using Station.Service.Center.Outbox;
 using Station.Service.Jobs;
-using Station.Service.Outbox;
 using Station.Service.Storage;
 
 namespace Station.Service.Events;
@@ -32,13 +31,7 @@ public sealed class OutboxEventSink(StationDatabase database, OutboxStore outbox
             return;
         }
 
-        database.Outbox.Insert(new OutboxMessage
-        {
-            Kind = OutboxStore.EventKind,
-            Topic = CenterTopics.EventsLevel,
-            Payload = OutboxEvents.ToPayload(stationEvent),
-            CreatedUtc = clock.GetUtcNow().UtcDateTime,
-        });
+        outbox.Insert(OutboxStore.EventKind, CenterTopics.EventsLevel, OutboxEvents.ToPayload(stationEvent), clock.GetUtcNow().UtcDateTime);
         // The center link's drainer sleeps until told; it can read the event only once the job's transaction is committed.
         database.AfterCommit(outbox.NotifyAppended);
     }

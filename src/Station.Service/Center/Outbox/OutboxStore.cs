@@ -23,18 +23,28 @@ public sealed class OutboxStore
         _messages.EnsureIndex(m => m.Kind);
     }
 
-    /// <summary>Raised after a message was appended (here, or by another writer: <see cref="NotifyAppended"/>), so the drainer need not wait for its next poll.</summary>
+    /// <summary>Raised after a message was appended (<see cref="Append"/>, or <see cref="Insert"/> then <see cref="NotifyAppended"/>), so the drainer need not wait for its next poll.</summary>
     public event Action? Appended;
 
-    /// <summary>Raises <see cref="Appended"/> for messages another writer put into the collection, once they are committed.</summary>
+    /// <summary>Raises <see cref="Appended"/> for messages stored with <see cref="Insert"/>, once they are committed.</summary>
     public void NotifyAppended() => Appended?.Invoke();
 
-    /// <summary>Appends a message and returns its id (greater than every id before it).</summary>
+    /// <summary>Appends a message, tells the drainer, and returns its id (greater than every id before it).</summary>
     public long Append(string kind, string topicLevel, string payload, DateTime createdUtc)
+    {
+        var id = Insert(kind, topicLevel, payload, createdUtc);
+        Appended?.Invoke();
+        return id;
+    }
+
+    /// <summary>
+    /// Stores a message without telling the drainer: for a writer inside a transaction, which the drainer could not
+    /// read yet; it calls <see cref="NotifyAppended"/> once the transaction is committed.
+    /// </summary>
+    public long Insert(string kind, string topicLevel, string payload, DateTime createdUtc)
     {
         var message = new OutboxMessage { Kind = kind, Topic = topicLevel, Payload = payload, CreatedUtc = createdUtc };
         _messages.Insert(message);
-        Appended?.Invoke();
         return message.Id;
     }
 
