@@ -1,16 +1,17 @@
-namespace Station.Service.Jobs;
+namespace Station.Service.Hosting;
 
 /// <summary>
-/// Tells the idle pipeline that work may have arrived (a job was submitted, the station was resumed), so that it
-/// starts at once instead of asking the database on a timer. The idle worker used to look twice a second; each look
-/// allocated, and an idle service's resident memory crept from 78 to 85 MB in two minutes between collections.
-/// Signals made while nobody waits collapse into one.
+/// Wakes a background loop that sleeps until work may have arrived, so that it starts at once instead of asking the
+/// database on a timer: the pipeline worker (a job submitted, the station resumed) and the center link's outbox
+/// drainer (a message appended, the connection lost). Looking on a timer allocated on every look, and an idle
+/// station's resident memory crept up between collections (pipeline: 79 → 85 MB in two minutes; connected link:
+/// 83 → 94 MB). Signals made while nobody waits collapse into one.
 /// </summary>
 public sealed class WorkSignal : IDisposable
 {
     private readonly SemaphoreSlim _signal = new(0, 1);
 
-    /// <summary>Wakes the waiter, or the next one if none waits now.</summary>
+    /// <summary>Wakes the waiter, or the next one if none waits now. Never throws: it is called after commits and from event handlers.</summary>
     public void Signal()
     {
         try
@@ -20,6 +21,10 @@ public sealed class WorkSignal : IDisposable
         catch (SemaphoreFullException)
         {
             // Already signalled and not yet taken: one wake-up covers both.
+        }
+        catch (ObjectDisposedException)
+        {
+            // The loop's owner is being disposed at shutdown: nobody is left to wake.
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Station.Personalization.Applicants;
+using Station.Service.Hosting;
 using Station.Service.Storage;
 
 namespace Station.Service.Jobs;

@@ -6,14 +6,14 @@ namespace Station.Service.Pipeline;
 
 /// <summary>
 /// The hosted loop of <c>station run</c>: start-up recovery once, then pipeline turns, beating
-/// <see cref="PipelineHealth"/>. With nothing to do it sleeps until <see cref="Jobs.WorkSignal"/> says work arrived,
+/// <see cref="PipelineHealth"/>. With nothing to do it sleeps until <see cref="Hosting.WorkSignal"/> says work arrived,
 /// looking again every <see cref="IdleRecheck"/> all the same.
 /// </summary>
 public sealed partial class PipelineWorker(
     StartupRecovery recovery,
     IssuancePipeline pipeline,
     PipelineHealth health,
-    Jobs.WorkSignal work,
+    Hosting.WorkSignal work,
     IOptions<PipelineOptions> options,
     IHostApplicationLifetime lifetime,
     ILogger<PipelineWorker> logger) : BackgroundService

@@ -1,6 +1,6 @@
-using Station.Service.Jobs;
+using Station.Service.Hosting;
 
-namespace Station.Service.Tests.Jobs;
+namespace Station.Service.Tests.Hosting;
 
 public sealed class WorkSignalTests : IDisposable
 {
@@ -42,6 +42,14 @@ public sealed class WorkSignalTests : IDisposable
         await stop.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+    }
+
+    [Fact]
+    public void ASignalAfterDisposalIsDropped()
+    {
+        _work.Dispose();
+
+        _work.Signal(); // at shutdown, a commit or a disconnect may still signal
     }
 
     public void Dispose() => _work.Dispose();

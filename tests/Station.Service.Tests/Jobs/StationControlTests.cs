@@ -1,4 +1,5 @@
 using Station.Service.Events;
+using Station.Service.Hosting;
 using Station.Service.Jobs;
 using Station.Service.Stock;
 using Station.Service.Tests.TestSupport;

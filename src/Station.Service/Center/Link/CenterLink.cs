@@ -10,6 +10,7 @@ using Station.Service.Center.Commands;
 using Station.Service.Center.Outbox;
 using Station.Service.Center.Session;
 using Station.Service.Center.Telemetry;
+using Station.Service.Hosting;
 
 namespace Station.Service.Center.Link;
 
@@ -39,7 +40,7 @@ public sealed partial class CenterLink : BackgroundService, ICenterLinkActions
     private readonly TimeProvider _time;
     private readonly ILogger<CenterLink> _logger;
     private readonly OutboxDrainer _drainer;
-    private readonly SemaphoreSlim _appended = new(0, 1);
+    private readonly WorkSignal _appended = new();
     private volatile CenterSession? _session;
 
     public CenterLink(IOptions<CenterOptions> options, OutboxStore outbox, LinkStateStore state, CommandProcessor commands,
@@ -253,13 +254,8 @@ public sealed partial class CenterLink : BackgroundService, ICenterLinkActions
         return new JsonObject { ["link"] = link, ["station"] = station };
     }
 
-    private void SignalAppended()
-    {
-        // Called from job threads after their commit and from MQTTnet's disconnect handler: it must not throw.
-        try { _appended.Release(); }
-        catch (SemaphoreFullException) { /* already signalled */ }
-        catch (ObjectDisposedException) { /* the link is being disposed at shutdown */ }
-    }
+    // Called from job threads after their commit and from MQTTnet's disconnect handler: WorkSignal never throws.
+    private void SignalAppended() => _appended.Signal();
 
     public override void Dispose()
     {
