@@ -131,10 +131,10 @@ public static class DemoCommand
 
         var pipeline = provider.GetRequiredService<IssuancePipeline>();
         // The submissions' garbage is collected before the clock starts, so that the rate is the pipeline's own.
-        ProcessMemory? memoryBefore = null;
-        if (memoryReport)
+        var report = memoryReport ? new DemoMemoryReport(cards) : null;
+        if (report is not null)
         {
-            memoryBefore = await SettledMemory.ReadAsync(cancellationToken);
+            await report.ReadBeforeAsync(cancellationToken);
         }
         else
         {
@@ -150,6 +150,14 @@ public static class DemoCommand
             if (turn == PipelineTurn.Idle)
             {
                 break;
+            }
+
+            if (turn == PipelineTurn.Worked && report is not null)
+            {
+                // The middle reading's waits are not the pipeline's time.
+                clock.Stop();
+                await report.JobEndedAsync(cancellationToken);
+                clock.Start();
             }
 
             if (turn == PipelineTurn.Waiting)
@@ -168,7 +176,7 @@ public static class DemoCommand
         var demoJobs = Enumerable.Range(1, cards).Select(n => store.FindByApplicationId(DemoSamples.ApplicationId(n))).ToList();
         var completed = demoJobs.Count(j => j?.State == JobState.Completed);
         Console.WriteLine($"demo: done. {Progress(store, stock, cards, issuedBefore, clock.Elapsed)}; elapsed {clock.Elapsed.TotalSeconds:F1} s");
-        await ReportMemoryAsync(memoryBefore, cancellationToken);
+        await ReportMemoryAsync(report, cancellationToken);
         if (completed == cards)
         {
             return ExitCodes.Success;
@@ -178,33 +186,21 @@ public static class DemoCommand
         return ExitCodes.Failure;
     }
 
-    /// <summary>
-    /// The peak, and with <c>--memory-report</c> the settled readings before and after the cards (see
-    /// <see cref="SettledMemory"/>), in MiB. The first line's form is what scripts/bench.sh reads.
-    /// </summary>
-    private static async Task ReportMemoryAsync(ProcessMemory? before, CancellationToken cancellationToken)
+    /// <summary>The peak, or with <c>--memory-report</c> the settled readings (<see cref="DemoMemoryReport"/>), in MiB.</summary>
+    private static async Task ReportMemoryAsync(DemoMemoryReport? report, CancellationToken cancellationToken)
     {
         var collections = $"{GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}";
-        if (before is null)
+        if (report is not null)
         {
-            var peak = ProcessMemory.ReadCurrent()?.PeakKiB;
-            Console.WriteLine(peak is { } kib
-                ? $"demo: peak resident memory {Mebibytes(kib)} MB; garbage collections gen0/1/2 {collections} (--memory-report prints settled readings)."
-                : $"demo: garbage collections gen0/1/2 {collections}.");
+            await report.PrintAsync(collections, cancellationToken);
             return;
         }
 
-        var after = await SettledMemory.ReadAsync(cancellationToken);
-        if (after is null)
-        {
-            return;
-        }
-
-        Console.WriteLine($"demo: resident memory {Mebibytes(before.ResidentKiB)} MB before the pipeline ran, {Mebibytes(after.ResidentKiB)} MB after (both settled: background compilation finished, garbage collected, freed memory returned to the system; peak {Mebibytes(after.PeakKiB)} MB); live managed heap {GC.GetTotalMemory(forceFullCollection: false) / (1024 * 1024)} MB; garbage collections gen0/1/2 {collections}");
-        Console.WriteLine($"demo: of which private (heaps, stacks, compiled code) {Mebibytes(before.PrivateKiB)} -> {Mebibytes(after.PrivateKiB)} MB, pages of mapped files (libraries, assemblies, fonts) {Mebibytes(before.FileKiB)} -> {Mebibytes(after.FileKiB)} MB");
+        var peak = ProcessMemory.ReadCurrent()?.PeakKiB;
+        Console.WriteLine(peak is { } kib
+            ? $"demo: peak resident memory {DemoMemoryReport.Mebibytes(kib)} MB; garbage collections gen0/1/2 {collections} (--memory-report prints settled readings)."
+            : $"demo: garbage collections gen0/1/2 {collections}.");
     }
-
-    private static long Mebibytes(long kib) => (kib + 512) / 1024;
 
     private static string Progress(JobStore store, CardStock stock, int cards, long issuedBefore, TimeSpan elapsed)
     {

@@ -185,6 +185,13 @@ public sealed class CliContractTests : IDisposable
         // Each reading's kinds add up to it, give or take the rounding of each figure to whole MiB.
         Assert.InRange(Figure(split, 1) + Figure(split, 3) - Figure(resident, 1), -1, 1);
         Assert.InRange(Figure(split, 2) + Figure(split, 4) - Figure(resident, 2), -1, 1);
+        // The middle reading, after the first half of the two jobs: what the jobs after the warm-up added.
+        var warm = Regex.Match(report.Stdout, @"^demo: after the first 1 jobs ([0-9]+) MB settled \(private ([0-9]+), mapped files ([0-9]+)\): the jobs after them changed it by ([+-][0-9]+) MB \(private ([+-][0-9]+), mapped files ([+-][0-9]+)\)$", RegexOptions.Multiline);
+        Assert.True(warm.Success, report.Stdout);
+        // The first job mapped the card path in: it is there at the middle reading already.
+        Assert.True(Figure(warm, 3) > Figure(split, 3), report.Stdout);
+        Assert.InRange(Figure(warm, 2) + Figure(warm, 3) - Figure(warm, 1), -1, 1);
+        Assert.InRange(Figure(resident, 2) - Figure(warm, 1) - Figure(warm, 4), -1, 1);
     }
 
     [Fact]
