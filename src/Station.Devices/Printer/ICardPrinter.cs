@@ -10,6 +10,12 @@ public interface ICardPrinter
     DeviceInfo Info { get; }
     DeviceStatus Status { get; }
 
+    /// <summary>
+    /// Whether a card is inside (at the chip station or under the print head), as the printer's card sensors report
+    /// it: after a restart, an eject that was under way has finished when the printer holds no card.
+    /// </summary>
+    bool HoldsCard { get; }
+
     /// <summary>Takes the next blank card from the hopper to the chip station.</summary>
     /// <exception cref="DeviceFaultException">HopperEmpty, Jam, CoverOpen.</exception>
     Task FeedToChipStationAsync(CancellationToken cancellationToken);

@@ -64,6 +64,17 @@ public sealed class SimulatedCardPrinter(SimulationSettings settings, SimulatedP
         }
     }
 
+    public bool HoldsCard
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _card != CardPosition.None;
+            }
+        }
+    }
+
     /// <summary>True while a card sits at the chip station.</summary>
     public bool HasCardAtChipStation
     {

@@ -54,8 +54,23 @@ public sealed class StationControl(StationDatabase database, JobStore store, IAp
     {
         try
         {
-            store.Change(jobId, change => change.Cancel("Cancelled by operator."));
+            store.Change(jobId, change =>
+            {
+                // Checked inside the change, so the pipeline cannot move the job into Printing in between.
+                if (change.Job.State == JobState.Printing)
+                {
+                    throw new JobBeingPrintedException();
+                }
+
+                change.Cancel("Cancelled by operator.");
+            });
             return new CancelOutcome(true, null);
+        }
+        catch (JobBeingPrintedException)
+        {
+            // The printed card leaves for the output tray in a moment: cancelling now would leave a card issued to
+            // a cancelled job, with the stock saying it was spoiled.
+            return new CancelOutcome(false, $"Job {jobId} is being printed and can no longer be cancelled: its card is issued in a moment (void that card if it must not be handed over).");
         }
         catch (JobAlreadyEndedException e)
         {
@@ -74,4 +89,7 @@ public sealed class StationControl(StationDatabase database, JobStore store, IAp
         _paused = false;
         work.Signal();
     }
+
+    /// <summary>Refuses a cancel from inside the job's change, which it rolls back.</summary>
+    private sealed class JobBeingPrintedException : Exception;
 }

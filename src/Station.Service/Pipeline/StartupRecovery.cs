@@ -9,8 +9,10 @@ namespace Station.Service.Pipeline;
 
 /// <summary>
 /// Runs once before the pipeline starts and resolves, deliberately and never by guessing, what a crash left behind:
-/// a card held by an unfinished job is rejected and spoiled <c>Interrupted</c> (its chip keys are gone and its
-/// state is unknown) and the job continues from Encoding with a new card; an open intent without a card is closed
+/// a card whose eject was under way is issued when the printer no longer holds it (it was verified, locked and
+/// printed, and it is in the output tray); any other card held by an unfinished job is rejected and spoiled
+/// <c>Interrupted</c> (its chip keys are gone and its state is unknown) and the job continues from Encoding with a
+/// new card; an open intent without a card is closed
 /// as interrupted and the action is redone; a card in use by no unfinished job is spoiled. Then the stock identity
 /// is checked.
 /// </summary>
@@ -54,6 +56,18 @@ public sealed partial class StartupRecovery(
 
     private async Task ResolveHeldCardAsync(Job job, string serial, CancellationToken cancellationToken)
     {
+        if (job.HasOpenIntent && job.LastRecord!.Action == DeviceActions.PrinterEject && !printer.HoldsCard)
+        {
+            // Rejecting would find nothing, and spoiling the card would issue the applicant a second one.
+            store.Change(job.Id, change =>
+            {
+                change.Outcome(DeviceActions.PrinterEject, DeviceActions.Ok, "the printer held no card after the restart: the eject had finished");
+                change.Complete();
+            });
+            LogResolved(job.Id, job.State, DeviceActions.PrinterEject, $"card {serial} issued: the eject had finished before the stop");
+            return;
+        }
+
         store.Change(job.Id, change =>
         {
             CloseOpenIntent(change);

@@ -34,7 +34,7 @@ public static class SignerFactory
             case SignerKind.Pkcs11:
             {
                 var pinFile = string.IsNullOrWhiteSpace(options.PinFile)
-                    ? Path.Combine(Environment.GetEnvironmentVariable("CREDENTIALS_DIRECTORY") ?? "", "signer-pin")
+                    ? Path.Combine(Environment.GetEnvironmentVariable("CREDENTIALS_DIRECTORY") ?? "", SignerOptions.PinCredentialName)
                     : options.PinFile;
                 var token = new Pkcs11SignerOptions(options.Pkcs11Module!, options.TokenLabel!, options.KeyLabel!, pinFile);
                 var certificate = LoadCertificate(options.CertificateFile!, "Signer:CertificateFile");

@@ -23,6 +23,9 @@ public sealed class SignerOptions
 
     public string? KeyLabel { get; set; }
 
+    /// <summary>The systemd credential (<c>LoadCredential=</c> in systemd/station.service) that holds the PIN.</summary>
+    public const string PinCredentialName = "signer-pin";
+
     /// <summary>File holding the user PIN; empty means the systemd credential <c>$CREDENTIALS_DIRECTORY/signer-pin</c>.</summary>
     public string? PinFile { get; set; }
 }

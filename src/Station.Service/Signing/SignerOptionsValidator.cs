@@ -34,7 +34,7 @@ public sealed class SignerOptionsValidator : IValidateOptions<SignerOptions>
                 Require(options.CscaFile, nameof(SignerOptions.CscaFile));
                 if (string.IsNullOrWhiteSpace(options.PinFile) && Environment.GetEnvironmentVariable("CREDENTIALS_DIRECTORY") is null)
                 {
-                    failures.Add("Signer:PinFile is required when Signer:Kind is Pkcs11 (or run under systemd with LoadCredential=signer-pin).");
+                    failures.Add("Signer:PinFile is required when Signer:Kind is Pkcs11 (or run under systemd with LoadCredential=" + SignerOptions.PinCredentialName + ").");
                 }
 
                 break;

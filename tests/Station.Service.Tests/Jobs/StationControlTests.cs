@@ -1,6 +1,7 @@
 using Station.Service.Events;
 using Station.Service.Hosting;
 using Station.Service.Jobs;
+using Station.Service.Pipeline;
 using Station.Service.Stock;
 using Station.Service.Tests.TestSupport;
 
@@ -94,6 +95,31 @@ public sealed class StationControlTests : IDisposable
         Assert.False(again.Cancelled);
         Assert.Contains("already ended (Cancelled)", again.Error, StringComparison.Ordinal);
         Assert.Contains("No job", _station.Control.Cancel("missing").Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AJobWhoseCardIsBeingPrintedCannotBeCancelled()
+    {
+        var job = _station.Submit("HN-1");
+        _station.Jobs.Change(job, c =>
+        {
+            c.MoveTo(JobState.Encoding);
+            c.TakeCard();
+            c.MoveTo(JobState.Verifying);
+            c.MoveTo(JobState.Printing);
+            c.Intent(DeviceActions.PrinterEject);
+        });
+        var before = _station.Job(job);
+
+        var outcome = _station.Control.Cancel(job);
+
+        Assert.False(outcome.Cancelled);
+        Assert.Contains("being printed", outcome.Error, StringComparison.Ordinal);
+        // Nothing of the refused cancel is stored: the job, its card and the outbox are as they were.
+        var after = _station.Job(job);
+        Assert.Equal((JobState.Printing, before.History.Count), (after.State, after.History.Count));
+        Assert.Equal(CardState.InUse, Assert.Single(_station.Stock.Cards(), c => c.Serial == after.CardSerial).State);
+        Assert.DoesNotContain(_station.Events(), e => e.Type == EventTypes.JobCancelled);
     }
 
     [Fact]

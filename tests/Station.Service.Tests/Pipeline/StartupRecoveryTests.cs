@@ -9,7 +9,7 @@ namespace Station.Service.Tests.Pipeline;
 /// <summary>
 /// The station "dies" during each device action (a <see cref="SimulatedCrashException"/> leaves the intent open),
 /// then restarts on the same data directory: recovery must resolve the job deliberately and the job must complete
-/// exactly once, with any held card spoiled Interrupted.
+/// exactly once, with any held card spoiled Interrupted, except a card whose eject had finished.
 /// </summary>
 public sealed class StartupRecoveryTests : IDisposable
 {
@@ -23,7 +23,6 @@ public sealed class StartupRecoveryTests : IDisposable
         { DeviceActions.ChipWrite, JobState.Encoding, true },
         { DeviceActions.ChipVerify, JobState.Verifying, true },
         { DeviceActions.PrinterPrint, JobState.Printing, true },
-        { DeviceActions.PrinterEject, JobState.Printing, true },
     };
 
     [Theory]
@@ -53,6 +52,47 @@ public sealed class StartupRecoveryTests : IDisposable
             Assert.Equal(StepResult.Ended, await restarted.RunJobAsync(job));
             AssertCompletedOnce(restarted, job, heldCard);
         }
+    }
+
+    [Fact]
+    public async Task ACrashDuringTheEjectIssuesTheCardWhenThePrinterNoLongerHoldsIt()
+    {
+        var job = await CrashDuringTheEjectAsync();
+
+        using var restarted = TestStation.Create(_dir);
+        Assert.False(restarted.Get<Devices.Printer.ICardPrinter>().HoldsCard);
+        Assert.Equal(1, await restarted.Get<StartupRecovery>().RunAsync(CancellationToken.None));
+
+        // The card in the output tray is the applicant's: no second card, nothing spoiled.
+        AssertCompletedOnce(restarted, job, heldCard: false);
+        Assert.Contains(restarted.Job(job).History, r => r.Kind == JobRecordKind.Outcome && r.Action == DeviceActions.PrinterEject && r.Result == DeviceActions.Ok);
+        Assert.Equal(PipelineTurn.Idle, await restarted.Get<IssuancePipeline>().RunNextAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ACrashDuringTheEjectSpoilsTheCardWhenThePrinterStillHoldsIt()
+    {
+        var job = await CrashDuringTheEjectAsync();
+
+        using var restarted = TestStation.Create(_dir);
+        var printer = restarted.Get<Devices.Printer.ICardPrinter>();
+        await printer.FeedToChipStationAsync(CancellationToken.None); // the card the eject never moved
+        Assert.Equal(1, await restarted.Get<StartupRecovery>().RunAsync(CancellationToken.None));
+        Assert.False(printer.HoldsCard);
+        Assert.Equal(JobState.Encoding, restarted.Job(job).State);
+
+        Assert.Equal(StepResult.Ended, await restarted.RunJobAsync(job));
+        AssertCompletedOnce(restarted, job, heldCard: true);
+    }
+
+    private async Task<string> CrashDuringTheEjectAsync()
+    {
+        using var station = TestStation.Create(_dir);
+        var job = station.Submit("HN-1");
+        station.Crash.CrashAt = DeviceActions.PrinterEject;
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => station.RunJobAsync(job));
+        Assert.Equal((JobState.Printing, DeviceActions.PrinterEject), (station.Job(job).State, station.Job(job).LastRecord!.Action));
+        return job;
     }
 
     [Fact]

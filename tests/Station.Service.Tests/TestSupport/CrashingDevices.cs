@@ -37,6 +37,7 @@ internal sealed class CrashingPrinter(ICardPrinter inner, CrashSwitch crash) : I
 {
     public DeviceInfo Info => inner.Info;
     public DeviceStatus Status => inner.Status;
+    public bool HoldsCard => inner.HoldsCard;
 
     public Task FeedToChipStationAsync(CancellationToken cancellationToken)
     {

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Station.Service.Center.Link;
+using Station.Service.Signing;
 
 namespace Station.Service.Tests.Testbed;
 
@@ -50,7 +52,9 @@ public sealed class SystemdUnitTests
     {
         var credentialNames = Unit.Values("Service", "LoadCredential").Select(value => value.Split(':')[0]).ToList();
 
-        Assert.Equal(["pkcs11-pin", "mqtt-password"], credentialNames);
+        // The names the station reads: a unit that hands a secret over under another name leaves the signer without its PIN.
+        Assert.Equal([SignerOptions.PinCredentialName, CenterClientOptions.PasswordCredentialName], credentialNames);
+        Assert.Equal(["signer-pin", "mqtt-password"], credentialNames);
     }
 
     [Fact]
