@@ -54,6 +54,11 @@ public static partial class RunCommand
             _ = host.Services.GetRequiredService<StationDatabase>();
             // Map the outbox's types on this thread before the hosted services start using them concurrently.
             _ = host.Services.GetRequiredService<OutboxStore>();
+            if (ControlSocketServer.PathProblem(host.Services.GetRequiredService<StationPaths>().ControlSocket) is { } problem)
+            {
+                await Console.Error.WriteLineAsync(problem);
+                return ExitCodes.BadInput;
+            }
         }
         catch (Exception e) when (StartupFailure.TryDescribe(e, out var code, out var message))
         {
@@ -69,10 +74,18 @@ public static partial class RunCommand
         }
 
         var health = host.Services.GetRequiredService<PipelineHealth>();
+        var loops = host.Services.GetServices<IHostedService>().OfType<BackgroundService>().ToList();
         await host.RunAsync(cancellationToken); // disposes the host's services when it returns
         if (health.Fatal is { } fatal)
         {
             await Console.Error.WriteLineAsync(fatal);
+            return ExitCodes.Failure;
+        }
+
+        // A loop that died stopped the host: that is a failure, so that systemd (Restart=on-failure) starts us again.
+        if (loops.FirstOrDefault(loop => loop.ExecuteTask is { IsFaulted: true }) is { } failed)
+        {
+            await Console.Error.WriteLineAsync($"The station stopped because {failed.GetType().Name} failed: {failed.ExecuteTask!.Exception!.GetBaseException().Message} (details in the log above).");
             return ExitCodes.Failure;
         }
 

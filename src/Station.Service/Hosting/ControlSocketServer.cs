@@ -15,6 +15,18 @@ namespace Station.Service.Hosting;
 /// </summary>
 public sealed partial class ControlSocketServer(StationPaths paths, IServiceProvider services, ILogger<ControlSocketServer> logger) : BackgroundService
 {
+    /// <summary>The longest socket path Linux takes (<c>sun_path</c> holds 108 bytes with the terminating zero).</summary>
+    public const int MaxPathBytes = 107;
+
+    /// <summary>Why the socket cannot be made at <paramref name="path"/>, or null.</summary>
+    public static string? PathProblem(string path)
+    {
+        var bytes = Encoding.UTF8.GetByteCount(path);
+        return bytes > MaxPathBytes
+            ? $"The control socket {path} would be {bytes} bytes long; Unix sockets take at most {MaxPathBytes}: choose a shorter --data-dir (Station:DataDir)."
+            : null;
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         File.Delete(paths.ControlSocket); // a socket file left by a killed process

@@ -32,19 +32,29 @@ public sealed partial class StartupRecovery(
         var resolved = 0;
         foreach (var job in store.Unfinished())
         {
-            if (HeldCard(job) is { } serial)
+            try
             {
-                await ResolveHeldCardAsync(job, serial, cancellationToken);
-                resolved++;
-            }
-            else if (job.HasOpenIntent || CardStates.Contains(job.State))
-            {
-                store.Change(job.Id, change =>
+                if (HeldCard(job) is { } serial)
                 {
-                    CloseOpenIntent(change);
-                    ReturnToEncoding(change);
-                });
-                LogResolved(job.Id, job.State, job.LastRecord?.Action ?? "", "no card held; the action is redone");
+                    await ResolveHeldCardAsync(job, serial, cancellationToken);
+                    resolved++;
+                }
+                else if (job.HasOpenIntent || CardStates.Contains(job.State))
+                {
+                    store.Change(job.Id, change =>
+                    {
+                        CloseOpenIntent(change);
+                        ReturnToEncoding(change);
+                    });
+                    LogResolved(job.Id, job.State, job.LastRecord?.Action ?? "", "no card held; the action is redone");
+                    resolved++;
+                }
+            }
+            catch (JobAlreadyEndedException e)
+            {
+                // Cancelled through the control socket or the center while recovery worked on it (the cancel spoiled
+                // its card): nothing is left to resolve.
+                LogResolved(job.Id, e.State, job.LastRecord?.Action ?? "", "ended meanwhile; nothing left to resolve");
                 resolved++;
             }
         }

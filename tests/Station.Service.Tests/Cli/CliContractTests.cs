@@ -134,6 +134,37 @@ public sealed class CliContractTests : IDisposable
         Assert.Equal(junk, await File.ReadAllBytesAsync(path));
     }
 
+    [Fact]
+    public async Task RunRefusesADataDirectoryTooDeepForItsControlSocket()
+    {
+        var deep = Path.Combine(_dir, new string('a', 60), new string('b', 60));
+        var result = await StationProcess.RunAsync("run", "--data-dir", deep);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("choose a shorter --data-dir", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunExitsOneWhenAServiceLoopDiesSoThatSystemdRestartsIt()
+    {
+        // Two loads out of order: once both cards are used, the automatic load continues after the last one loaded
+        // (SIM000000102...) and runs into the first load's card: the pipeline's loop dies on it.
+        Assert.Equal(0, (await Station("stock", "load", "--first", "SIM000000150", "--count", "1")).ExitCode);
+        Assert.Equal(0, (await Station("stock", "load", "--first", "SIM000000101", "--count", "1")).ExitCode);
+        var samples = Directory.GetFiles(StationProcess.SamplesDirectory, "*.json").Order(StringComparer.Ordinal).Take(3).ToList();
+        Assert.Equal(3, samples.Count);
+        foreach (var sample in samples)
+        {
+            Assert.Equal(0, (await Station("job", "submit", sample)).ExitCode);
+        }
+
+        var result = await Station("run", "--Simulation:LatencyMs=0");
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains("The station stopped because PipelineWorker failed", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("SIM000000150", result.Stderr, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--Pipeline:EncodeAttempts=0", "Pipeline:EncodeAttempts")]
     [InlineData("--Pipeline:EncodeAttempts=many", "Pipeline:EncodeAttempts")]

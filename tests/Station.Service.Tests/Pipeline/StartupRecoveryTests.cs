@@ -1,3 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Station.Devices;
+using Station.Devices.Printer;
 using Station.Service.Events;
 using Station.Service.Jobs;
 using Station.Service.Pipeline;
@@ -60,7 +64,7 @@ public sealed class StartupRecoveryTests : IDisposable
         var job = await CrashDuringTheEjectAsync();
 
         using var restarted = TestStation.Create(_dir);
-        Assert.False(restarted.Get<Devices.Printer.ICardPrinter>().HoldsCard);
+        Assert.False(restarted.Get<ICardPrinter>().HoldsCard);
         Assert.Equal(1, await restarted.Get<StartupRecovery>().RunAsync(CancellationToken.None));
 
         // The card in the output tray is the applicant's: no second card, nothing spoiled.
@@ -75,7 +79,7 @@ public sealed class StartupRecoveryTests : IDisposable
         var job = await CrashDuringTheEjectAsync();
 
         using var restarted = TestStation.Create(_dir);
-        var printer = restarted.Get<Devices.Printer.ICardPrinter>();
+        var printer = restarted.Get<ICardPrinter>();
         await printer.FeedToChipStationAsync(CancellationToken.None); // the card the eject never moved
         Assert.Equal(1, await restarted.Get<StartupRecovery>().RunAsync(CancellationToken.None));
         Assert.False(printer.HoldsCard);
@@ -83,6 +87,28 @@ public sealed class StartupRecoveryTests : IDisposable
 
         Assert.Equal(StepResult.Ended, await restarted.RunJobAsync(job));
         AssertCompletedOnce(restarted, job, heldCard: true);
+    }
+
+    [Fact]
+    public async Task AJobCancelledWhileRecoveryRejectsItsCardStaysCancelledAndRecoveryGoesOn()
+    {
+        string job;
+        using (var station = TestStation.Create(_dir))
+        {
+            job = station.Submit("HN-1");
+            station.Crash.CrashAt = DeviceActions.ChipWrite;
+            await Assert.ThrowsAsync<SimulatedCrashException>(() => station.RunJobAsync(job));
+        }
+
+        // An operator cancels the job through the control socket while recovery is rejecting its card.
+        using var restarted = TestStation.Create(_dir, configure: services => services.Replace(ServiceDescriptor.Singleton<ICardPrinter>(p =>
+            new CancellingPrinter(p.GetRequiredService<SimulatedCardPrinter>(), () => p.GetRequiredService<IStationControl>().Cancel(job)))));
+
+        Assert.Equal(1, await restarted.Get<StartupRecovery>().RunAsync(CancellationToken.None));
+        var cancelled = restarted.Job(job);
+        Assert.Equal(JobState.Cancelled, cancelled.State);
+        Assert.Equal((CardState.Spoiled, SpoilReason.Cancelled), Assert.Single(restarted.Stock.Cards(), c => c.JobId == job) is var card ? (card.State, card.Reason) : default);
+        Assert.Equal(0, restarted.Stock.VerifyIdentity().InUse);
     }
 
     private async Task<string> CrashDuringTheEjectAsync()
@@ -194,4 +220,21 @@ public sealed class StartupRecoveryTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    /// <summary>The simulated printer, with <paramref name="beforeReject"/> run as a reject begins.</summary>
+    private sealed class CancellingPrinter(ICardPrinter inner, Action beforeReject) : ICardPrinter
+    {
+        public DeviceInfo Info => inner.Info;
+        public DeviceStatus Status => inner.Status;
+        public bool HoldsCard => inner.HoldsCard;
+        public Task FeedToChipStationAsync(CancellationToken cancellationToken) => inner.FeedToChipStationAsync(cancellationToken);
+        public Task PrintAsync(byte[] frontPng, byte[] backPng, CancellationToken cancellationToken) => inner.PrintAsync(frontPng, backPng, cancellationToken);
+        public Task EjectAsync(CancellationToken cancellationToken) => inner.EjectAsync(cancellationToken);
+
+        public Task RejectAsync(CancellationToken cancellationToken)
+        {
+            beforeReject();
+            return inner.RejectAsync(cancellationToken);
+        }
+    }
 }
