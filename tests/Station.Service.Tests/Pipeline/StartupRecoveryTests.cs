@@ -92,13 +92,7 @@ public sealed class StartupRecoveryTests : IDisposable
     [Fact]
     public async Task AJobCancelledWhileRecoveryRejectsItsCardStaysCancelledAndRecoveryGoesOn()
     {
-        string job;
-        using (var station = TestStation.Create(_dir))
-        {
-            job = station.Submit("HN-1");
-            station.Crash.CrashAt = DeviceActions.ChipWrite;
-            await Assert.ThrowsAsync<SimulatedCrashException>(() => station.RunJobAsync(job));
-        }
+        var job = await CrashDuringAsync(DeviceActions.ChipWrite);
 
         // An operator cancels the job through the control socket while recovery is rejecting its card.
         using var restarted = TestStation.Create(_dir, configure: services => services.Replace(ServiceDescriptor.Singleton<ICardPrinter>(p =>
@@ -113,11 +107,19 @@ public sealed class StartupRecoveryTests : IDisposable
 
     private async Task<string> CrashDuringTheEjectAsync()
     {
+        var job = await CrashDuringAsync(DeviceActions.PrinterEject);
+        using var station = TestStation.Create(_dir);
+        Assert.Equal((JobState.Printing, DeviceActions.PrinterEject), (station.Job(job).State, station.Job(job).LastRecord!.Action));
+        return job;
+    }
+
+    /// <summary>Submits a job and lets the station die during <paramref name="action"/>; returns the job's id.</summary>
+    private async Task<string> CrashDuringAsync(string action)
+    {
         using var station = TestStation.Create(_dir);
         var job = station.Submit("HN-1");
-        station.Crash.CrashAt = DeviceActions.PrinterEject;
+        station.Crash.CrashAt = action;
         await Assert.ThrowsAsync<SimulatedCrashException>(() => station.RunJobAsync(job));
-        Assert.Equal((JobState.Printing, DeviceActions.PrinterEject), (station.Job(job).State, station.Job(job).LastRecord!.Action));
         return job;
     }
 
