@@ -61,6 +61,19 @@ public sealed class JobChange
     /// <summary>True when the job holds a card that is still in use.</summary>
     public bool HoldsCard => Job.CardSerial is { } serial && _stock.Find(serial) is { State: CardState.InUse } card && card.JobId == Job.Id;
 
+    /// <summary>Puts the card the job holds back in the hopper (the printer never moved it); the job lets go of it.</summary>
+    public void ReturnCard(string detail)
+    {
+        if (!HoldsCard)
+        {
+            return;
+        }
+
+        _stock.ReturnToHopper(Job.CardSerial!, Job.Id);
+        Add(JobRecordKind.Outcome, "card.return", CardState.InHopper.ToString(), detail);
+        Job.CardSerial = null;
+    }
+
     /// <summary>Spoils the card the job holds (if any) with <paramref name="reason"/>; the job lets go of it.</summary>
     public void SpoilCard(string reason, string detail)
     {

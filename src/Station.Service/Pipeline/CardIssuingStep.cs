@@ -28,6 +28,9 @@ public sealed partial class CardIssuingStep(
 {
     public const string HopperAlarm = "HopperEmpty";
 
+    /// <summary>Raised while the printer refuses to feed (cover open, its hopper empty): jobs wait, no card is spent.</summary>
+    public const string PrinterAlarm = "PrinterNotReady";
+
     /// <summary>Raised while the chip encoder cannot be reached (e.g. pcscd not running): jobs wait instead of burning cards.</summary>
     public const string EncoderAlarm = "EncoderUnavailable";
 
@@ -101,12 +104,25 @@ public sealed partial class CardIssuingStep(
                 change.TakeCard();
             }, () => printer.FeedToChipStationAsync(cancellationToken));
             alarms.Clear(HopperAlarm);
+            alarms.Clear(PrinterAlarm);
             return null;
         }
         catch (StockException e) when (e.Code == StockException.HopperEmpty)
         {
             alarms.Raise(HopperAlarm, AlarmRaiser.Critical, "printer", e.Message); // the hopper is part of the printer
             return WaitInEncoding(job, actions);
+        }
+        catch (DeviceFaultException e) when (e.Fault is DeviceFault.CoverOpen or DeviceFault.HopperEmpty)
+        {
+            // No card left the hopper: it goes back to the head of the stock, and the job waits for the technician
+            // instead of spoiling a card per try and failing every queued job.
+            actions.Commit(change =>
+            {
+                change.Outcome(DeviceActions.PrinterFeed, DeviceActions.NotReady, $"{e.Fault}: {e.Message}");
+                change.ReturnCard($"the printer fed nothing ({e.Fault})");
+            });
+            alarms.Raise(PrinterAlarm, AlarmRaiser.Critical, "printer", $"The printer does not feed ({e.Fault}): {printer.Status.Message ?? e.Message} Jobs wait in Encoding.");
+            return StepResult.Waiting;
         }
         catch (Exception e) when (SpoilReasons.IsStepFault(e))
         {

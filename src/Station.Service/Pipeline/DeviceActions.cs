@@ -15,4 +15,7 @@ public static class DeviceActions
     public const string Ok = "ok";
     public const string Fault = "fault";
     public const string Interrupted = "interrupted";
+
+    /// <summary>The device refused the action without touching a card (e.g. cover open): not a failure of the step.</summary>
+    public const string NotReady = "not-ready";
 }

@@ -16,7 +16,6 @@ public static class SpoilReasons
         DeviceFaultException { Fault: DeviceFault.ChipMute } => SpoilReason.ChipMute,
         DeviceFaultException { Fault: DeviceFault.EncoderUnavailable } => SpoilReason.EncoderUnavailable,
         DeviceFaultException { Fault: DeviceFault.ChipWriteError } => SpoilReason.ChipWriteFailed,
-        DeviceFaultException { Fault: DeviceFault.HopperEmpty or DeviceFault.CoverOpen } => SpoilReason.FeedFailed,
         DeviceFaultException when action is DeviceActions.PrinterPrint or DeviceActions.PrinterEject => SpoilReason.PrintFailed,
         _ when action == DeviceActions.ChipVerify => SpoilReason.VerifyFailed,
         _ when action == DeviceActions.ChipWrite => SpoilReason.ChipWriteFailed,

@@ -82,6 +82,30 @@ public sealed class CardStock(StationDatabase database, IEventSink events, TimeP
         return card;
     }
 
+    /// <summary>
+    /// Puts the card <paramref name="jobId"/> took last back at the head of the hopper, for a feed the printer refused
+    /// without moving a card (cover open, its hopper empty). Call inside a transaction.
+    /// </summary>
+    /// <exception cref="StockException"><see cref="StockException.NotHeld"/>: the card is not the last one taken, by this job.</exception>
+    internal void ReturnToHopper(string serial, string jobId)
+    {
+        var counters = Counters();
+        var card = Find(serial);
+        if (card is not { State: CardState.InUse } || card.JobId != jobId || card.Id != counters.NextCardId - 1)
+        {
+            throw new StockException(StockException.NotHeld, $"Card {serial} is not the card job {jobId} took last; only that card can go back to the hopper.");
+        }
+
+        card.State = CardState.InHopper;
+        card.JobId = null;
+        card.UpdatedUtc = Now;
+        database.Cards.Update(card);
+        counters.NextCardId--;
+        counters.InHopper++;
+        counters.InUse--;
+        database.Counters.Upsert(counters);
+    }
+
     /// <summary>Marks a card in use as issued to its job. Call inside a transaction.</summary>
     internal void Issue(string serial, string jobId) => Finish(serial, jobId, CardState.Issued, null);
 

@@ -126,18 +126,31 @@ public sealed class IssuancePipelineTests : IDisposable
         Assert.Equal(station.Stock.Summary(), station.Stock.VerifyIdentity());
     }
 
-    [Fact]
-    public async Task AFeedFaultSpoilsTheTakenCardAndTheJobGoesOnWithoutWaiting()
+    [Theory]
+    [InlineData("cover-open")]
+    [InlineData("hopper-empty")]
+    public async Task APrinterThatDoesNotFeedMakesTheJobWaitAndSpendsNoCard(string fault)
     {
-        using var station = TestStation.Create(settings: new Dictionary<string, string?> { ["Simulation:Faults"] = "cover-open=every:2" });
+        using var station = TestStation.Create(settings: new Dictionary<string, string?> { ["Simulation:Faults"] = fault + "=every:2" });
         var first = station.Submit("HN-1");
         var second = station.Submit("HN-2");
         Assert.Equal(StepResult.Ended, await station.RunJobAsync(first));
-        Assert.Equal(StepResult.Ended, await station.RunJobAsync(second)); // 2nd feed fails, 3rd feeds
 
-        Assert.Equal((JobState.Completed, "VN000000003"), (station.Job(second).State, station.Job(second).CardSerial));
-        var spoiled = Assert.Single(station.Stock.Cards(), c => c.State == CardState.Spoiled);
-        Assert.Equal(("VN000000002", SpoilReason.FeedFailed), (spoiled.Serial, spoiled.Reason));
+        // The 2nd feed is refused: the card it took goes back to the head of the hopper and the job waits, alarmed.
+        Assert.Equal(StepResult.Waiting, await station.RunJobAsync(second));
+        var waiting = station.Job(second);
+        Assert.Equal((JobState.Encoding, null), (waiting.State, waiting.CardSerial));
+        Assert.Equal(0, DeviceActionRunner.FailuresAt(waiting, JobState.Encoding));
+        Assert.Equal(CardState.InHopper, Assert.Single(station.Stock.Cards(), c => c.Serial == "VN000000002").State);
+        Assert.True(station.Get<AlarmRaiser>().IsActive(CardIssuingStep.PrinterAlarm));
+        AssertEveryIntentHasItsOutcome(waiting);
+
+        // The 3rd feed works: the same card is fed and issued, nothing is spoiled, the alarm clears.
+        Assert.Equal(StepResult.Ended, await station.RunJobAsync(second));
+        Assert.Equal((JobState.Completed, "VN000000002"), (station.Job(second).State, station.Job(second).CardSerial));
+        Assert.DoesNotContain(station.Stock.Cards(), c => c.State == CardState.Spoiled);
+        Assert.False(station.Get<AlarmRaiser>().IsActive(CardIssuingStep.PrinterAlarm));
+        Assert.Equal(station.Stock.Summary(), station.Stock.VerifyIdentity());
     }
 
     [Fact]
@@ -260,7 +273,7 @@ public sealed class IssuancePipelineTests : IDisposable
                 Assert.Empty(open);
                 open.Push(record.Action);
             }
-            else if (record.Action != "card.spoil" && record.Action != "prepare.redo")
+            else if (record.Action is not ("card.spoil" or "card.return" or "prepare.redo"))
             {
                 Assert.Equal(record.Action, open.Pop());
             }
