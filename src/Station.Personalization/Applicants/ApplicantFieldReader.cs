@@ -47,7 +47,18 @@ internal sealed class ApplicantFieldReader(JsonElement root, CountryProfile? pro
             return null;
         }
 
-        var value = element.Value.GetString()!.Normalize(NormalizationForm.FormC).Trim();
+        string value;
+        try
+        {
+            value = element.Value.GetString()!.Normalize(NormalizationForm.FormC).Trim();
+        }
+        catch (InvalidOperationException)
+        {
+            // JSON lets "\ud800" through; as text it is half a character, which no card, chip or QR code can hold.
+            Error(field, "is not valid text: it holds an unpaired UTF-16 surrogate escape (\\uD800-\\uDFFF)");
+            return null;
+        }
+
         if (value.Length == 0)
         {
             if (required)

@@ -20,7 +20,8 @@ public sealed class ApplicantIntake(ProfileRegistry profiles, TimeProvider time)
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(applicantJson);
+            // A field given twice would be read as one of its values while an operator reads the other.
+            document = JsonDocument.Parse(applicantJson, new JsonDocumentOptions { AllowDuplicateProperties = false });
         }
         catch (JsonException ex)
         {

@@ -51,6 +51,27 @@ public class ApplicantIntakeTests
     }
 
     [Fact]
+    public void AFieldGivenTwiceIsRejectedNamingIt()
+    {
+        var json = Guide().ToJsonString().Replace("\"idNumber\":\"001090012345\"", "\"idNumber\":\"001090012345\",\"idNumber\":\"079090099999\"", StringComparison.Ordinal);
+        Assert.Contains("079090099999", json, StringComparison.Ordinal);
+
+        var error = SingleError(Intake.Validate(json));
+        Assert.Equal("$", error.Field);
+        Assert.Contains("Duplicate property 'idNumber'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HalfACharacterIsAnErrorOfItsField()
+    {
+        var json = Guide().ToJsonString().Replace("\"fullName\":\"", "\"fullName\":\"\\ud800", StringComparison.Ordinal);
+
+        var error = SingleError(Intake.Validate(json));
+        Assert.Equal("fullName", error.Field);
+        Assert.Contains("unpaired UTF-16 surrogate", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void DocumentMustBeAnObject() =>
         Assert.Equal("$", SingleError(Intake.Validate("[1, 2]")).Field);
 

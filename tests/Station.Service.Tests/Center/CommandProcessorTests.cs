@@ -79,6 +79,11 @@ public sealed class CommandProcessorTests : IDisposable
     [InlineData("cancel-job", """{"commandId":"c-4"}""", "c-4", "cancel-job: 'jobId' is missing.")]
     [InlineData("cancel-job", """{"commandId":"c-5","jobId":7}""", "c-5", "cancel-job: 'jobId' must be a string, not Number.")]
     [InlineData("cancel-job", """{"commandId":"c-6","jobId":"nope"}""", "c-6", "cancel-job: job 'nope' was not cancelled: no such job")]
+    [InlineData("pause", """{"commandId":"a","commandId":"b"}""", null, "Command 'pause': the payload is not valid JSON (Duplicate property 'commandId'")]
+    [InlineData("assign-job", """{"commandId":"c-8","applicant":{"idNumber":"001090012345","idNumber":"079090099999"}}""", null, "Command 'assign-job': the payload is not valid JSON (Duplicate property 'idNumber'")]
+    [InlineData("pause", """{"commandId":"\ud800"}""", null, "Command 'pause': 'commandId' is not valid text")]
+    [InlineData("cancel-job", """{"commandId":"c-9","jobId":"\udfff"}""", "c-9", "cancel-job: 'jobId' is not valid text")]
+    [InlineData("assign-job", """{"commandId":"c-10","applicant":{"fullName":"Nguy\ud800n"}}""", "c-10", "assign-job: 'applicant' holds text that is not valid Unicode")]
     public async Task Bad_commands_get_an_error_naming_the_problem_and_nothing_is_stored(string name, string payload, string? commandId, string error)
     {
         var result = await Run(name, payload);

@@ -32,7 +32,7 @@ public sealed partial class CommandProcessor(IStationControl control, ProcessedC
         JsonObject request;
         try
         {
-            if (JsonNode.Parse(payload) is not JsonObject obj)
+            if (JsonNode.Parse(payload, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false }) is not JsonObject obj)
                 return CommandResult.Failure(null, $"Command '{name}': the payload must be a JSON object.");
             request = obj;
         }
@@ -92,7 +92,17 @@ public sealed partial class CommandProcessor(IStationControl control, ProcessedC
         if (applicant is not JsonObject)
             return CommandResult.Failure(commandId, $"assign-job: 'applicant' must be a JSON object, not {applicant.GetValueKind()}.");
 
-        var outcome = control.Submit(CenterJson.ToText(applicant), JobSource);
+        string applicantJson;
+        try
+        {
+            applicantJson = CenterJson.ToText(applicant);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return CommandResult.Failure(commandId, $"assign-job: 'applicant' holds text that is not valid Unicode ({e.Message}).");
+        }
+
+        var outcome = control.Submit(applicantJson, JobSource);
         if (outcome.Accepted)
             return CommandResult.Success(commandId, new JsonObject { ["jobId"] = outcome.JobId, ["alreadyExisted"] = outcome.AlreadyExisted });
 
@@ -139,7 +149,16 @@ public sealed partial class CommandProcessor(IStationControl control, ProcessedC
             error = $"'{field}' must be a string, not {node.GetValueKind()}.";
             return false;
         }
-        value = node.GetValue<string>();
+        try
+        {
+            value = node.GetValue<string>();
+        }
+        catch (InvalidOperationException)
+        {
+            error = $"'{field}' is not valid text (an unpaired UTF-16 surrogate escape).";
+            return false;
+        }
+
         if (string.IsNullOrWhiteSpace(value))
         {
             error = $"'{field}' is empty.";
