@@ -35,6 +35,25 @@ public static class StationCli
             return ExitCodes.BadInput;
         }
 
-        return await parseResult.InvokeAsync();
+        try
+        {
+            // Errors every verb can meet (a configuration file that is not JSON) are described here, once.
+            return await parseResult.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (StartupFailure.TryDescribe(e, out var code, out var message))
+        {
+            await Console.Error.WriteLineAsync(message);
+            return code;
+        }
+        catch (Exception e)
+        {
+            // What System.CommandLine's own handler did: a cancelled run ends quietly, anything else is printed.
+            if (e is not OperationCanceledException)
+            {
+                await Console.Error.WriteLineAsync("Unhandled exception: " + e);
+            }
+
+            return ExitCodes.Failure;
+        }
     }
 }

@@ -28,6 +28,7 @@ public static class ChipServices
         services.AddOptions<SignerOptions>().Bind(configuration.GetSection(SignerOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SignerOptions>, SignerOptionsValidator>();
         services.AddOptions<EncoderOptions>().Bind(configuration.GetSection(EncoderOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EncoderOptions>, EncoderOptionsValidator>();
 
         services.AddSingleton(_ => ProfileRegistry.Load());
         services.AddSingleton<IApplicantIntake>(provider => new ApplicantIntake(provider.GetRequiredService<ProfileRegistry>(), provider.GetRequiredService<TimeProvider>()));

@@ -104,6 +104,8 @@ public static class StationServices
         _ = provider.GetRequiredService<IOptions<StockOptions>>().Value;
         _ = provider.GetRequiredService<IOptions<SimulationOptions>>().Value;
         _ = provider.GetRequiredService<IOptions<EventOptions>>().Value;
+        _ = provider.GetRequiredService<IOptions<Signing.SignerOptions>>().Value;
+        _ = provider.GetRequiredService<IOptions<EncoderOptions>>().Value;
     }
 
     private static void AddSimulatedDevices(this IServiceCollection services)

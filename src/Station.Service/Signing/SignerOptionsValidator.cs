@@ -38,8 +38,8 @@ public sealed class SignerOptionsValidator : IValidateOptions<SignerOptions>
                 }
 
                 break;
-            default:
-                failures.Add($"Signer:Kind '{options.Kind}' is not one of Development, File, Pkcs11.");
+            default: // the binder takes a number for an enum too
+                failures.Add($"Signer:Kind '{options.Kind}' is not one of {string.Join(", ", Enum.GetNames<SignerKind>())}.");
                 break;
         }
 

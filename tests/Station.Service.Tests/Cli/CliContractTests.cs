@@ -170,6 +170,13 @@ public sealed class CliContractTests : IDisposable
     [InlineData("--Pipeline:EncodeAttempts=many", "Pipeline:EncodeAttempts")]
     [InlineData("--Stock:AutoLoadFirstSerial=12", "Stock:AutoLoadFirstSerial")]
     [InlineData("--Simulation:Faults=smoke=1", "Simulation:Faults")]
+    [InlineData("--Encoder:Kind=Bogus", "Encoder:Kind")]
+    [InlineData("--Encoder:Kind=7", "Encoder:Kind")]
+    [InlineData("--Encoder:ChipProfile=nope", "Encoder:ChipProfile")]
+    [InlineData("--Encoder:Lock=maybe", "Encoder:Lock")]
+    [InlineData("--Signer:Kind=Foo", "Signer:Kind")]
+    [InlineData("--Signer:Kind=3", "Signer:Kind")]
+    [InlineData("--Signer:Kind=File", "Signer:KeyFile")]
     public async Task ABadConfigurationValueStopsTheStartNamingTheKey(string setting, string key)
     {
         var result = await Station("demo", "--cards", "1", "--samples", StationProcess.SamplesDirectory, setting);
