@@ -11,11 +11,13 @@ namespace Station.Service.Pipeline;
 public sealed class DeviceActionSequence
 {
     private readonly JobStore _store;
+    private readonly Action _committed;
     private Action<JobChange>? _pendingOutcome;
 
-    internal DeviceActionSequence(JobStore store, string jobId)
+    internal DeviceActionSequence(JobStore store, string jobId, Action committed)
     {
         _store = store;
+        _committed = committed;
         JobId = jobId;
     }
 
@@ -60,6 +62,7 @@ public sealed class DeviceActionSequence
             change?.Invoke(c);
         });
         _pendingOutcome = null; // only once committed: a refused change (e.g. an empty hopper) keeps it for the next
+        _committed();
         return job;
     }
 }

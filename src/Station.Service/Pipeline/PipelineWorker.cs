@@ -51,7 +51,7 @@ public sealed partial class PipelineWorker(
                 }
                 else if (turn == PipelineTurn.Waiting)
                 {
-                    await Task.Delay(TimeSpan.FromSeconds(options.Value.WaitSeconds), stoppingToken);
+                    await WaitBeatingAsync(TimeSpan.FromSeconds(options.Value.WaitSeconds), IdleRecheck, health.Beat, stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -65,6 +65,23 @@ public sealed partial class PipelineWorker(
                 LogTurnFailed(e);
                 await Task.Delay(TimeSpan.FromSeconds(options.Value.WaitSeconds), stoppingToken);
             }
+        }
+    }
+
+    /// <summary>
+    /// Waits <paramref name="total"/> (<see cref="PipelineOptions.WaitSeconds"/>, up to an hour) for an outside
+    /// condition, calling <paramref name="beat"/> every <paramref name="slice"/>: a station that waits for cards or
+    /// the signer is alive, and the watchdog must not restart it.
+    /// </summary>
+    internal static async Task WaitBeatingAsync(TimeSpan total, TimeSpan slice, Action beat, CancellationToken cancellationToken)
+    {
+        var left = total;
+        while (left > TimeSpan.Zero)
+        {
+            var next = left < slice ? left : slice;
+            await Task.Delay(next, cancellationToken);
+            beat();
+            left -= next;
         }
     }
 
