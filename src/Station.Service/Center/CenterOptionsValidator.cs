@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 
@@ -42,8 +44,35 @@ public sealed partial class CenterOptionsValidator : IValidateOptions<CenterOpti
         RequireFile("ClientCertFile", options.ClientCertFile, failures);
         RequireFile("ClientKeyFile", options.ClientKeyFile, failures);
         RequireFile("PasswordFile", options.PasswordFile, failures);
+        if (failures.Count == 0)
+            RequireCertificates(options, failures);
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>The CA and the client certificate are read now: a file that exists but is no certificate stops the start, not the link.</summary>
+    private static void RequireCertificates(CenterOptions options, List<string> failures)
+    {
+        try
+        {
+            _ = Link.CenterClientOptions.LoadCa(options.CaFile);
+        }
+        catch (Exception e) when (e is CryptographicException or InvalidOperationException)
+        {
+            failures.Add(e is InvalidOperationException ? e.Message : $"Center:CaFile '{options.CaFile}' is not a PEM certificate file: {e.Message}");
+        }
+
+        if (options.ClientCertFile is { } cert && options.ClientKeyFile is { } key)
+        {
+            try
+            {
+                using var _ = X509Certificate2.CreateFromPemFile(cert, key);
+            }
+            catch (CryptographicException e)
+            {
+                failures.Add($"Center:ClientCertFile '{cert}' with Center:ClientKeyFile '{key}' is not a PEM certificate and its private key: {e.Message}");
+            }
+        }
     }
 
     private static void ValidateBroker(CenterOptions options, List<string> failures)

@@ -48,6 +48,33 @@ public sealed class CenterOptionsValidatorTests
         Assert.Contains(Failures(new CenterOptions { StationId = stationId }), f => f.Contains(expected, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("", "holds no PEM certificate")]
+    [InlineData("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n", "is not a PEM certificate file")]
+    [InlineData("-----BEGIN CERTIFICATE-----\nnot base64 at all\n-----END CERTIFICATE-----\n", "holds no PEM certificate")]
+    public void A_ca_file_that_is_no_certificate_stops_the_start(string content, string expected)
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, content);
+            var failure = Assert.Single(Failures(new CenterOptions { StationId = "HN-001", Broker = "mqtts://center:8883", CaFile = file }));
+            Assert.Contains($"Center:CaFile '{file}'", failure, StringComparison.Ordinal);
+            Assert.Contains(expected, failure, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void A_ca_file_that_holds_a_certificate_is_valid()
+    {
+        using var certificates = new Fixtures.TestCertificates();
+        Assert.Empty(Failures(new CenterOptions { StationId = "HN-001", Broker = "mqtts://center:8883", CaFile = certificates.CaFile }));
+    }
+
     [Fact]
     public void Numeric_limits_and_file_settings_are_checked_each_by_name()
     {

@@ -44,7 +44,7 @@ public sealed class MutualTlsTests(ITestOutputHelper output) : IDisposable
         return tls =>
         {
             tls.UseTls(true).WithTargetHost("127.0.0.1")
-                .WithCertificateValidationHandler(a => CenterClientOptions.ValidateAgainstCa(a.Certificate, a.SslPolicyErrors, ca));
+                .WithCertificateValidationHandler(a => CenterClientOptions.ValidateAgainstCa(a.Certificate, a.Chain, a.SslPolicyErrors, ca));
             if (client is not null) tls.WithClientCertificates([client]);
         };
     }

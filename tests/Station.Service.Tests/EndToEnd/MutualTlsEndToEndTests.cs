@@ -39,7 +39,7 @@ public sealed class MutualTlsEndToEndTests : IDisposable
         var centerIdentity = X509Certificate2.CreateFromPemFile(centerCert, centerKey);
         await using var center = await CenterObserver.StartAsync(_broker.Port, $"station/{Station}/#", tls: tls => tls
             .UseTls(true).WithTargetHost("127.0.0.1").WithClientCertificates([centerIdentity])
-            .WithCertificateValidationHandler(a => CenterClientOptions.ValidateAgainstCa(a.Certificate, a.SslPolicyErrors, ca)));
+            .WithCertificateValidationHandler(a => CenterClientOptions.ValidateAgainstCa(a.Certificate, a.Chain, a.SslPolicyErrors, ca)));
 
         var (stationCert, stationKey) = _pki.IssueClient(Station);
         await using var process = StationRunProcess.Start(Station, $"mqtts://127.0.0.1:{_broker.Port.ToString(CultureInfo.InvariantCulture)}", 300, null,

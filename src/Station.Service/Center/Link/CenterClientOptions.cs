@@ -49,13 +49,14 @@ public sealed class CenterClientOptions(CenterOptions options)
         if (options.ClientCertFile is not null && options.ClientKeyFile is not null)
             tls.WithClientCertificates([X509Certificate2.CreateFromPemFile(options.ClientCertFile, options.ClientKeyFile)]);
         if (_trustedCa is not null)
-            tls.WithCertificateValidationHandler(args => ValidateAgainstCa(args.Certificate, args.SslPolicyErrors, _trustedCa));
+            tls.WithCertificateValidationHandler(args => ValidateAgainstCa(args.Certificate, args.Chain, args.SslPolicyErrors, _trustedCa));
     }
 
     /// <summary>
     /// With a configured CA the broker certificate must chain to that CA (and only it); the host name must still match.
+    /// The intermediate certificates the broker presented (<paramref name="presented"/>) may complete the chain.
     /// </summary>
-    internal static bool ValidateAgainstCa(X509Certificate? certificate, SslPolicyErrors errors, X509Certificate2Collection ca)
+    internal static bool ValidateAgainstCa(X509Certificate? certificate, X509Chain? presented, SslPolicyErrors errors, X509Certificate2Collection ca)
     {
         if (certificate is null || (errors & (SslPolicyErrors.RemoteCertificateNotAvailable | SslPolicyErrors.RemoteCertificateNameMismatch)) != 0)
             return false;
@@ -63,6 +64,12 @@ public sealed class CenterClientOptions(CenterOptions options)
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         chain.ChainPolicy.CustomTrustStore.AddRange(ca);
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        if (presented is not null)
+        {
+            foreach (var element in presented.ChainElements)
+                chain.ChainPolicy.ExtraStore.Add(element.Certificate); // untrusted helpers: trust still comes from ca only
+        }
+
         using var server = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
         return chain.Build(server);
     }
@@ -78,7 +85,7 @@ public sealed class CenterClientOptions(CenterOptions options)
         return file is null ? null : File.ReadAllText(file).TrimEnd('\r', '\n');
     }
 
-    private static X509Certificate2Collection? LoadCa(string? caFile)
+    internal static X509Certificate2Collection? LoadCa(string? caFile)
     {
         if (caFile is null) return null;
         var collection = new X509Certificate2Collection();
