@@ -79,7 +79,7 @@ public sealed class ApplicantIntake(ProfileRegistry profiles, TimeProvider time)
         }
 
         var photo = Photo(reader);
-        var fingers = Fingerprints(reader);
+        var fingers = Fingerprints(reader, profile);
 
         var applicant = profile.ApplicantSchema switch
         {
@@ -271,7 +271,8 @@ public sealed class ApplicantIntake(ProfileRegistry profiles, TimeProvider time)
         return photo;
     }
 
-    private static List<FingerImage>? Fingerprints(ApplicantFieldReader reader)
+    /// <summary>The supplied finger images; given at all, they must include every finger the profile's DG3 holds.</summary>
+    private static List<FingerImage>? Fingerprints(ApplicantFieldReader reader, CountryProfile profile)
     {
         var element = reader.Get("fingerprints");
         if (element is null)
@@ -309,6 +310,13 @@ public sealed class ApplicantIntake(ProfileRegistry profiles, TimeProvider time)
             }
 
             fingers.Add(finger);
+        }
+
+        // Supplied fingers skip the sensor: a missing one would only fail the job later, at Preparing.
+        var missing = profile.FingerPositions.Where(p => fingers.All(f => f.Position != p)).ToList();
+        if (fingers.Count > 0 && missing.Count > 0 && !reader.Errors.Any(e => e.Field.StartsWith("fingerprints", StringComparison.Ordinal)))
+        {
+            reader.Error("fingerprints", $"must include every finger profile {profile.Id} keeps ({string.Join(", ", profile.FingerPositions)}); missing: {string.Join(", ", missing)}");
         }
 
         return fingers;

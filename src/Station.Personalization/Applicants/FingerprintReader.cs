@@ -16,7 +16,8 @@ internal static class FingerprintReader
         FingerPosition? position = null;
         if (positionText is not null)
         {
-            if (Enum.TryParse<FingerPosition>(positionText, ignoreCase: false, out var parsed) && parsed != FingerPosition.Unknown && Enum.IsDefined(parsed) && !char.IsAsciiDigit(positionText[0]))
+            // Only a name: Enum.TryParse also takes "+2" and "RightThumb, RightIndex" (which it ORs into RightMiddle).
+            if (Enum.TryParse<FingerPosition>(positionText, ignoreCase: false, out var parsed) && parsed != FingerPosition.Unknown && parsed.ToString() == positionText)
             {
                 position = parsed;
             }

@@ -252,6 +252,32 @@ public class ApplicantIntakeTests
         Assert.Equal(["fingerprints[0].pixels", "fingerprints[1].position", "fingerprints[2].width"], result.Errors.Select(e => e.Field));
     }
 
+    [Theory]
+    [InlineData("+2")]
+    [InlineData("2")]
+    [InlineData("RightThumb, RightIndex")]
+    [InlineData("rightindex")]
+    [InlineData("Unknown")]
+    public void AFingerPositionIsOneOfTheTenNames(string position)
+    {
+        var fingers = new JsonArray(
+            new JsonObject { ["position"] = position, ["width"] = 1, ["height"] = 1, ["ppi"] = 500, ["pixels"] = Convert.ToBase64String(new byte[1]) },
+            new JsonObject { ["position"] = "LeftIndex", ["width"] = 1, ["height"] = 1, ["ppi"] = 500, ["pixels"] = Convert.ToBase64String(new byte[1]) });
+        var error = SingleError(With(Guide(), "fingerprints", fingers));
+        Assert.Equal("fingerprints[0].position", error.Field);
+    }
+
+    [Fact]
+    public void SuppliedFingerprintsMustIncludeTheFingersOfTheProfile()
+    {
+        var fingers = new JsonArray(
+            new JsonObject { ["position"] = "RightIndex", ["width"] = 1, ["height"] = 1, ["ppi"] = 500, ["pixels"] = Convert.ToBase64String(new byte[1]) },
+            new JsonObject { ["position"] = "RightThumb", ["width"] = 1, ["height"] = 1, ["ppi"] = 500, ["pixels"] = Convert.ToBase64String(new byte[1]) });
+        var error = SingleError(With(Guide(), "fingerprints", fingers));
+        Assert.Equal("fingerprints", error.Field);
+        Assert.Contains("missing: LeftIndex", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void FingerprintsMustBeAnArray() =>
         Assert.Equal("fingerprints", SingleError(With(Guide(), "fingerprints", "RightIndex")).Field);
