@@ -48,14 +48,36 @@ public sealed class CommandProcessorTests : IDisposable
     [Fact]
     public async Task Replay_survives_a_restart_because_results_are_in_LiteDB()
     {
+        await Run("cancel-job", """{"commandId":"k-1","jobId":"job-7"}""");
+        var restarted = new CommandProcessor(_control, new ProcessedCommandStore(_database), TimeProvider.System, NullLogger<CommandProcessor>.Instance);
+
+        var replay = await restarted.ProcessAsync("cancel-job", """{"commandId":"k-1","jobId":"job-7"}""", _link, CancellationToken.None);
+
+        Assert.Equal("""{"commandId":"k-1","ok":true,"result":{"jobId":"job-7"}}""", replay.ToJson().ToJsonString());
+        Assert.Equal(["job-7"], _control.Cancelled); // replayed, not executed again
+    }
+
+    [Fact]
+    public async Task A_repeated_pause_after_a_restart_pauses_again_instead_of_replaying_a_state_that_is_gone()
+    {
         await Run("pause", """{"commandId":"p-1"}""");
         var restarted = new CommandProcessor(_control, new ProcessedCommandStore(_database), TimeProvider.System, NullLogger<CommandProcessor>.Instance);
-        _control.Resume();
+        _control.Resume(); // a restart forgets the pause
 
-        var replay = await restarted.ProcessAsync("pause", """{"commandId":"p-1"}""", _link, CancellationToken.None);
+        var again = await restarted.ProcessAsync("pause", """{"commandId":"p-1"}""", _link, CancellationToken.None);
 
-        Assert.Equal("""{"commandId":"p-1","ok":true,"result":{"paused":true}}""", replay.ToJson().ToJsonString());
-        Assert.False(_control.IsPaused); // replayed, not executed again
+        Assert.Equal("""{"commandId":"p-1","ok":true,"result":{"paused":true}}""", again.ToJson().ToJsonString());
+        Assert.True(_control.IsPaused);
+    }
+
+    [Fact]
+    public async Task A_retried_rebirth_publishes_a_new_birth()
+    {
+        var first = await Run("rebirth", """{"commandId":"r-1"}""");
+        var retried = await Run("rebirth", """{"commandId":"r-1"}""");
+
+        Assert.True(first.Ok && retried.Ok);
+        Assert.Equal(2, _link.Rebirths);
     }
 
     [Fact]

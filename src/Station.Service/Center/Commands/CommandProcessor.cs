@@ -9,7 +9,10 @@ namespace Station.Service.Center.Commands;
 /// Executes one command from <c>station/{id}/cmd/{name}</c> and says what to answer. Never throws for bad input:
 /// malformed JSON, unknown names, missing or mistyped fields and invalid applicants become error results naming
 /// the problem, and nothing is stored for them. Successful results of commands that change something are stored
-/// by <c>commandId</c> and replayed when the same id comes again.
+/// by <c>commandId</c> and replayed when the same id comes again, except for the commands that set a state
+/// (<c>pause</c>, <c>resume</c>, <c>rebirth</c>): they are run again, since running them twice is harmless and a
+/// replayed answer would describe a state that may be gone (pause does not survive a restart; a retried rebirth
+/// comes from a center that lost its picture).
 /// </summary>
 public sealed partial class CommandProcessor(IStationControl control, ProcessedCommandStore processed, TimeProvider time, ILogger<CommandProcessor> logger)
 {
@@ -48,9 +51,10 @@ public sealed partial class CommandProcessor(IStationControl control, ProcessedC
 
         if (processed.Find(commandId) is { } earlier)
         {
-            return earlier.Command == name
-                ? CommandResult.Success(commandId, earlier.ResultJson is null ? null : JsonNode.Parse(earlier.ResultJson))
-                : CommandResult.Failure(commandId, $"commandId '{commandId}' was already used for '{earlier.Command}', not '{name}'.");
+            if (earlier.Command != name)
+                return CommandResult.Failure(commandId, $"commandId '{commandId}' was already used for '{earlier.Command}', not '{name}'.");
+            if (!SetsState(name))
+                return CommandResult.Success(commandId, earlier.ResultJson is null ? null : JsonNode.Parse(earlier.ResultJson));
         }
 
         CommandResult result;
@@ -84,6 +88,8 @@ public sealed partial class CommandProcessor(IStationControl control, ProcessedC
             });
         return result;
     }
+
+    private static bool SetsState(string name) => name is Pause or Resume or Rebirth;
 
     private CommandResult Assign(string commandId, JsonObject request)
     {
