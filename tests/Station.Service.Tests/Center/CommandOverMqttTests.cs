@@ -1,4 +1,5 @@
 using System.Text;
+using Station.Service.Center.Commands;
 using Station.Service.Tests.Center.Fixtures;
 using Xunit.Abstractions;
 
@@ -68,6 +69,19 @@ public sealed class CommandOverMqttTests(ITestOutputHelper output) : IAsyncLifet
         var after = await AskAsync("pause", """{"commandId":"p-after"}""");
         Assert.Equal("""{"commandId":"p-after","ok":true,"result":{"paused":true}}""", after.Payload);
         Assert.Empty(_station.Control.Submitted);
+    }
+
+    [Fact]
+    public async Task An_oversized_command_is_answered_unread_and_stores_nothing()
+    {
+        var photo = new string('A', CommandProcessor.MaxPayloadBytes);
+        var reply = await AskAsync("assign-job", """{"commandId":"big-1","applicant":{"idNumber":"001090012345","photo":""" + "\"" + photo + "\"}}");
+
+        Assert.StartsWith("""{"commandId":null,"ok":false,"error":"Command 'assign-job': the payload is """, reply.Payload, StringComparison.Ordinal);
+        Assert.Contains($"the station takes at most {CommandProcessor.MaxPayloadBytes}", reply.Payload, StringComparison.Ordinal);
+        Assert.Empty(_station.Control.Submitted);
+        var after = await AskAsync("pause", """{"commandId":"p-big"}""");
+        Assert.Equal("""{"commandId":"p-big","ok":true,"result":{"paused":true}}""", after.Payload);
     }
 
     [Fact]

@@ -27,6 +27,20 @@ public sealed partial class CommandProcessor(IStationControl control, ProcessedC
     public const string JobSource = "center";
 
     private const int MaxCommandIdLength = 128;
+
+    /// <summary>
+    /// The largest command payload the station reads: an applicant with a portrait of ~1.5 MB (base64) fits; the chip
+    /// keeps a ~20 KB re-encoding of it. Larger payloads are answered without being parsed.
+    /// </summary>
+    public const int MaxPayloadBytes = 2 * 1024 * 1024;
+
+    /// <summary>The MQTT packet size the station announces (MQTT 5 Maximum Packet Size): the broker drops larger ones.</summary>
+    public const int MaxPacketBytes = 4 * MaxPayloadBytes;
+
+    /// <summary>The answer to a payload over <see cref="MaxPayloadBytes"/>, or null when it is not.</summary>
+    public static CommandResult? TooLarge(string name, long payloadBytes) => payloadBytes > MaxPayloadBytes
+        ? CommandResult.Failure(null, $"Command '{name}': the payload is {payloadBytes} bytes; the station takes at most {MaxPayloadBytes} (send the portrait as a JPEG of at most ~1.5 MB).")
+        : null;
     private static readonly string KnownCommands = string.Join(", ", AssignJob, CancelJob, Pause, Resume, Rebirth, Diagnostics);
 
     public async Task<CommandResult> ProcessAsync(string name, string payload, ICenterLinkActions link, CancellationToken cancellationToken)

@@ -214,7 +214,8 @@ public sealed partial class CenterLink : BackgroundService, ICenterLinkActions
             if (name is null) continue; // not this station's command topic: no answer
             try
             {
-                var result = await _commands.ProcessAsync(name, request.ConvertPayloadToString(), this, cancellationToken).ConfigureAwait(false);
+                var result = CommandProcessor.TooLarge(name, request.Payload.Length)
+                    ?? await _commands.ProcessAsync(name, request.ConvertPayloadToString(), this, cancellationToken).ConfigureAwait(false);
                 var reply = new MqttApplicationMessageBuilder()
                     .WithTopic(string.IsNullOrEmpty(request.ResponseTopic) ? _topics.CommandResult : request.ResponseTopic)
                     .WithPayload(CenterJson.ToUtf8(result.ToJson()))
