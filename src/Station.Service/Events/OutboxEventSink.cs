@@ -31,7 +31,17 @@ public sealed class OutboxEventSink(StationDatabase database, OutboxStore outbox
             return;
         }
 
-        outbox.Insert(OutboxStore.EventKind, CenterTopics.EventsLevel, OutboxEvents.ToPayload(stationEvent), clock.GetUtcNow().UtcDateTime);
+        void Insert() => outbox.Insert(OutboxStore.EventKind, CenterTopics.EventsLevel, OutboxEvents.ToPayload(stationEvent), clock.GetUtcNow().UtcDateTime);
+        if (database.InTransactionOnThisThread)
+        {
+            Insert();
+        }
+        else
+        {
+            // An event of its own (an alarm): a transaction of its own, so that it is on the disk like a job's.
+            database.InTransaction(Insert);
+        }
+
         // The center link's drainer sleeps until told; it can read the event only once the job's transaction is committed.
         database.AfterCommit(outbox.NotifyAppended);
     }

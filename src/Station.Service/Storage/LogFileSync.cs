@@ -19,6 +19,9 @@ internal sealed partial class LogFileSync(string databasePath) : IDisposable
     private long _committed;
     private long _synced;
 
+    /// <summary>Commits counted so far, each synced before its transaction returned.</summary>
+    public long SyncedCommits => Interlocked.Read(ref _committed);
+
     /// <summary>Counts a commit LiteDB has written (call right after it, still inside the transaction lock).</summary>
     public long Committed() => Interlocked.Increment(ref _committed);
 

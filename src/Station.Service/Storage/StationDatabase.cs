@@ -180,6 +180,12 @@ public sealed class StationDatabase : IDisposable
         }
     }
 
+    /// <summary>Whether this thread is inside <see cref="InTransaction{T}"/> (a write now joins that transaction).</summary>
+    public bool InTransactionOnThisThread => Monitor.IsEntered(_transactions);
+
+    /// <summary>Transactions committed through <see cref="InTransaction{T}"/> since the database was opened, each synced to the disk.</summary>
+    internal long SyncedCommits => _logSync.SyncedCommits;
+
     public void InTransaction(Action work) => InTransaction(() =>
     {
         work();
