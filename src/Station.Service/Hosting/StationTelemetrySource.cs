@@ -82,11 +82,14 @@ public sealed class StationTelemetrySource(
         return version.Split('+')[0]; // without the source revision suffix
     }
 
-    /// <summary>SHA-256 over the effective configuration (sorted key=value lines), so the center notices drift between stations.</summary>
+    /// <summary>Settings that differ from station to station by design: leaving them out lets alike stations hash alike.</summary>
+    private static readonly HashSet<string> IdentityKeys = new(StringComparer.OrdinalIgnoreCase) { "Station:StationId", "Center:StationId", "Center:UserName" };
+
+    /// <summary>SHA-256 over the effective configuration (sorted key=value lines) but the station's identity, so the center notices drift between stations.</summary>
     private static string ConfigHash(IConfiguration configuration)
     {
         var text = new StringBuilder();
-        foreach (var (key, value) in configuration.AsEnumerable().Where(p => p.Value is not null).OrderBy(p => p.Key, StringComparer.Ordinal))
+        foreach (var (key, value) in configuration.AsEnumerable().Where(p => p.Value is not null && !IdentityKeys.Contains(p.Key)).OrderBy(p => p.Key, StringComparer.Ordinal))
             text.Append(key).Append('=').Append(value).Append('\n');
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()));
         return "sha256:" + Convert.ToHexStringLower(hash.AsSpan(0, 8));

@@ -107,9 +107,10 @@ public sealed class StationWiringTests : IDisposable
     [Fact]
     public void The_birth_describes_the_station_and_its_configuration_hash_follows_the_configuration()
     {
-        var first = Station(("Station:StationId", "HN-103")).Get<ITelemetrySource>().Describe();
-        var same = Station(("Station:StationId", "HN-103")).Get<ITelemetrySource>().Describe();
-        var other = Station(("Station:StationId", "HN-104")).Get<ITelemetrySource>().Describe();
+        var first = Station(("Station:StationId", "HN-103"), ("Center:UserName", "HN-103")).Get<ITelemetrySource>().Describe();
+        // Another station configured alike: its own id and broker user name are not drift.
+        var same = Station(("Station:StationId", "HN-104"), ("Center:UserName", "HN-104")).Get<ITelemetrySource>().Describe();
+        var other = Station(("Station:StationId", "HN-103"), ("Center:UserName", "HN-103"), ("Pipeline:EncodeAttempts", "5")).Get<ITelemetrySource>().Describe();
 
         Assert.Equal(["camera", "fingerprint", "printer", "encoder"], first.Devices.Select(d => d.Kind));
         Assert.Contains("VNM", first.Profile.Split(','));
