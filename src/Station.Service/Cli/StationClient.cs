@@ -16,6 +16,9 @@ public static class StationClient
     private const int LockedRetries = 25;
     private static readonly TimeSpan LockedRetryDelay = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>How long the running service has to answer; a request takes milliseconds, a stopped process never answers.</summary>
+    public static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(30);
+
     public static async Task<StationReply> ExecuteAsync(StationRequest request, string? dataDirOption, IReadOnlyList<string> overrides, CancellationToken cancellationToken)
     {
         var configuration = StationConfiguration.Build(overrides);
@@ -23,7 +26,7 @@ public static class StationClient
         var paths = new StationPaths(dataDir);
         for (var attempt = 1; ; attempt++)
         {
-            if (File.Exists(paths.ControlSocket) && await TrySendAsync(paths.ControlSocket, request, cancellationToken) is { } remote)
+            if (File.Exists(paths.ControlSocket) && await TrySendAsync(paths.ControlSocket, request, ReplyTimeout, cancellationToken) is { } remote)
             {
                 return remote;
             }
@@ -45,7 +48,8 @@ public static class StationClient
         }
     }
 
-    private static async Task<StationReply?> TrySendAsync(string socketPath, StationRequest request, CancellationToken cancellationToken)
+    /// <summary>Sends <paramref name="request"/> to the service listening at <paramref name="socketPath"/>; null when nobody listens.</summary>
+    internal static async Task<StationReply?> TrySendAsync(string socketPath, StationRequest request, TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         try
@@ -61,7 +65,20 @@ public static class StationClient
         await using var writer = new StreamWriter(stream, new UTF8Encoding(false)) { AutoFlush = true };
         using var reader = new StreamReader(stream, Encoding.UTF8);
         await writer.WriteLineAsync(JsonSerializer.Serialize(request, new JsonSerializerOptions(CliJson.Options) { WriteIndented = false }));
-        var line = await reader.ReadLineAsync(cancellationToken);
+        string? line;
+        using (var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            patience.CancelAfter(timeout);
+            try
+            {
+                line = await reader.ReadLineAsync(patience.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return StationReply.Failure($"The running station did not answer within {timeout.TotalSeconds:0} s; check that it is not stopped or stuck ('systemctl status station', its log).\n");
+            }
+        }
+
         return line is null
             ? StationReply.Failure("The running station closed the control connection without answering; check its log.\n")
             : JsonSerializer.Deserialize<StationReply>(line, CliJson.Options);

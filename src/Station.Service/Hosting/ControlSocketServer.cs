@@ -15,6 +15,12 @@ namespace Station.Service.Hosting;
 /// </summary>
 public sealed partial class ControlSocketServer(StationPaths paths, IServiceProvider services, ILogger<ControlSocketServer> logger) : BackgroundService
 {
+    /// <summary>The longest request line read: a submitted document with a portrait of ~1.5 MB (base64) fits.</summary>
+    public const int MaxRequestChars = 4 * 1024 * 1024;
+
+    /// <summary>How long a client has to send its request line.</summary>
+    public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
+
     /// <summary>The longest socket path Linux takes (<c>sun_path</c> holds 108 bytes with the terminating zero).</summary>
     public const int MaxPathBytes = 107;
 
@@ -64,18 +70,27 @@ public sealed partial class ControlSocketServer(StationPaths paths, IServiceProv
             StationReply reply;
             try
             {
-                var line = await reader.ReadLineAsync(cancellationToken);
+                var line = await ReadRequestLineAsync(reader, cancellationToken);
                 var request = line is null ? null : JsonSerializer.Deserialize<StationRequest>(line, CliJson.Options);
                 reply = request is null
                     ? StationReply.BadInput("Empty request.\n")
                     : services.GetRequiredService<StationRequestHandler>().Handle(request);
             }
+            catch (RequestTooLargeException)
+            {
+                reply = StationReply.BadInput($"The request is over {MaxRequestChars} characters; submit a smaller document (a portrait of at most ~1.5 MB).\n");
+            }
             catch (JsonException e)
             {
                 reply = StationReply.BadInput($"Malformed request: {e.Message}\n");
             }
-            catch (Exception e) when (e is InvalidOperationException or LiteDB.LiteException or IOException)
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
+                return; // the client sent no request in time: nobody is waiting for an answer
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Nothing may escape: this task is not awaited, so an escaping error would vanish unlogged.
                 LogRequestFailed(e);
                 reply = StationReply.Failure($"The station could not carry out the request: {e.Message}\n");
             }
@@ -83,6 +98,37 @@ public sealed partial class ControlSocketServer(StationPaths paths, IServiceProv
             await writer.WriteLineAsync(JsonSerializer.Serialize(reply, new JsonSerializerOptions(CliJson.Options) { WriteIndented = false }));
         }
     }
+
+    /// <summary>One request line of at most <see cref="MaxRequestChars"/>, read within <see cref="RequestTimeout"/>; null at the end of the stream.</summary>
+    private static async Task<string?> ReadRequestLineAsync(StreamReader reader, CancellationToken cancellationToken)
+    {
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        patience.CancelAfter(RequestTimeout);
+        var text = new StringBuilder();
+        var buffer = new char[16 * 1024];
+        while (true)
+        {
+            var read = await reader.ReadAsync(buffer.AsMemory(), patience.Token);
+            if (read == 0)
+            {
+                return text.Length == 0 ? null : text.ToString();
+            }
+
+            var newline = Array.IndexOf(buffer, '\n', 0, read);
+            text.Append(buffer, 0, newline >= 0 ? newline : read);
+            if (text.Length > MaxRequestChars)
+            {
+                throw new RequestTooLargeException();
+            }
+
+            if (newline >= 0)
+            {
+                return text.ToString();
+            }
+        }
+    }
+
+    private sealed class RequestTooLargeException : Exception;
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Control request failed.")]
     private partial void LogRequestFailed(Exception error);
