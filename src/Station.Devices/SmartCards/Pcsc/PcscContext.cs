@@ -117,7 +117,22 @@ public sealed class PcscContext : IDisposable
         ArgumentNullException.ThrowIfNull(reader);
         PcscException.ThrowIfFailed(PcscNative.Connect(Handle, reader, (nuint)shareMode, (nuint)protocols, out nint card, out nuint active),
             $"SCardConnect to '{reader}'");
-        return new PcscCard(reader, card, (PcscProtocol)(uint)active, shareMode, extendedLe);
+        try
+        {
+            return new PcscCard(reader, card, (PcscProtocol)(uint)active, shareMode, extendedLe);
+        }
+        catch (Exception e)
+        {
+            // The handle is ours until a PcscCard owns it: left open, it would hold the reader (exclusive) for good.
+            _ = PcscNative.Disconnect(card, (nuint)PcscDisposition.ResetCard);
+            if (e is FormatException)
+            {
+                // An answer to reset that cannot be read is a card that does not answer properly: a mute card.
+                throw new PcscException(PcscError.UnresponsiveCard, $"SCardConnect to '{reader}' (the card's answer to reset cannot be read: {e.Message})");
+            }
+
+            throw;
+        }
     }
 
     public void Dispose()
