@@ -173,11 +173,11 @@ public sealed partial class CardIssuingStep(
             change.Outcome(action, DeviceActions.Fault, $"{reason}: {error.Message}");
             change.Intent(DeviceActions.PrinterReject, reason);
         });
-        await RejectQuietlyAsync(actions.JobId, cancellationToken);
+        var rejectError = await RejectQuietlyAsync(actions.JobId, cancellationToken);
 
         var job = actions.Commit(change =>
         {
-            change.Outcome(DeviceActions.PrinterReject, DeviceActions.Ok);
+            change.Outcome(DeviceActions.PrinterReject, rejectError is null ? DeviceActions.Ok : DeviceActions.Fault, rejectError);
             change.SpoilCard(reason, error.Message);
             var max = options.Value.MaxFailuresAt(step);
             if (DeviceActionRunner.FailuresAt(change.Job, step) >= max)
@@ -193,15 +193,19 @@ public sealed partial class CardIssuingStep(
     }
 
     /// <summary>Rejects whatever card is in the printer; a failing reject is logged, the card is spoiled either way.</summary>
-    internal async Task RejectQuietlyAsync(string jobId, CancellationToken cancellationToken)
+    /// <returns>Null when the card went to the reject box, else the printer's error (an alarm asks for the card by hand).</returns>
+    internal async Task<string?> RejectQuietlyAsync(string jobId, CancellationToken cancellationToken)
     {
         try
         {
             await printer.RejectAsync(cancellationToken);
+            return null;
         }
         catch (DeviceFaultException e)
         {
             LogRejectFailed(jobId, e.Message);
+            alarms.Raise(PrinterAlarm, AlarmRaiser.Critical, "printer", $"Rejecting a spoiled card failed ({e.Message}): take it out of the printer by hand; the next card is fed once the printer is empty.");
+            return e.Message;
         }
     }
 

@@ -18,6 +18,7 @@ public sealed class DeviceActionRunner(JobStore store, PipelineHealth health)
     public static int FailuresAt(Job job, JobState step)
     {
         ArgumentNullException.ThrowIfNull(job);
-        return job.History.Count(r => r.Kind == JobRecordKind.Outcome && r.Result == DeviceActions.Fault && r.State == step);
+        // A failed reject is the printer's trouble after the step's failure, not one more failure of the step.
+        return job.History.Count(r => r.Kind == JobRecordKind.Outcome && r.Result == DeviceActions.Fault && r.State == step && r.Action != DeviceActions.PrinterReject);
     }
 }

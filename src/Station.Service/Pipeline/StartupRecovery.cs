@@ -83,6 +83,7 @@ public sealed partial class StartupRecovery(
             CloseOpenIntent(change);
             change.Intent(DeviceActions.PrinterReject, $"card {serial} was held across a restart");
         });
+        string? rejectError = null;
         try
         {
             await printer.RejectAsync(cancellationToken);
@@ -90,11 +91,12 @@ public sealed partial class StartupRecovery(
         catch (DeviceFaultException e)
         {
             LogRejectFailed(serial, e.Message);
+            rejectError = e.Message;
         }
 
         store.Change(job.Id, change =>
         {
-            change.Outcome(DeviceActions.PrinterReject, DeviceActions.Ok);
+            change.Outcome(DeviceActions.PrinterReject, rejectError is null ? DeviceActions.Ok : DeviceActions.Fault, rejectError);
             change.SpoilCard(SpoilReason.Interrupted, "the station stopped while the card was in the printer");
             ReturnToEncoding(change);
         });
