@@ -34,22 +34,15 @@ public sealed class FailedRejectTests
     }
 
     /// <summary>The simulated printer, whose first reject fails and leaves the card inside.</summary>
-    private sealed class OnceFailingRejectPrinter(ICardPrinter inner) : ICardPrinter
+    private sealed class OnceFailingRejectPrinter(ICardPrinter inner) : DelegatingPrinter(inner)
     {
         private bool _failed;
 
-        public DeviceInfo Info => inner.Info;
-        public DeviceStatus Status => inner.Status;
-        public bool HoldsCard => inner.HoldsCard;
-        public Task FeedToChipStationAsync(CancellationToken cancellationToken) => inner.FeedToChipStationAsync(cancellationToken);
-        public Task PrintAsync(byte[] frontPng, byte[] backPng, CancellationToken cancellationToken) => inner.PrintAsync(frontPng, backPng, cancellationToken);
-        public Task EjectAsync(CancellationToken cancellationToken) => inner.EjectAsync(cancellationToken);
-
-        public Task RejectAsync(CancellationToken cancellationToken)
+        public override Task RejectAsync(CancellationToken cancellationToken)
         {
             if (_failed)
             {
-                return inner.RejectAsync(cancellationToken);
+                return Inner.RejectAsync(cancellationToken);
             }
 
             _failed = true;

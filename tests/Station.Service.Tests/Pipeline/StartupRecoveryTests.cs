@@ -224,19 +224,12 @@ public sealed class StartupRecoveryTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     /// <summary>The simulated printer, with <paramref name="beforeReject"/> run as a reject begins.</summary>
-    private sealed class CancellingPrinter(ICardPrinter inner, Action beforeReject) : ICardPrinter
+    private sealed class CancellingPrinter(ICardPrinter inner, Action beforeReject) : DelegatingPrinter(inner)
     {
-        public DeviceInfo Info => inner.Info;
-        public DeviceStatus Status => inner.Status;
-        public bool HoldsCard => inner.HoldsCard;
-        public Task FeedToChipStationAsync(CancellationToken cancellationToken) => inner.FeedToChipStationAsync(cancellationToken);
-        public Task PrintAsync(byte[] frontPng, byte[] backPng, CancellationToken cancellationToken) => inner.PrintAsync(frontPng, backPng, cancellationToken);
-        public Task EjectAsync(CancellationToken cancellationToken) => inner.EjectAsync(cancellationToken);
-
-        public Task RejectAsync(CancellationToken cancellationToken)
+        public override Task RejectAsync(CancellationToken cancellationToken)
         {
             beforeReject();
-            return inner.RejectAsync(cancellationToken);
+            return Inner.RejectAsync(cancellationToken);
         }
     }
 }

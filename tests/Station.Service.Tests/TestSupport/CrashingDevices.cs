@@ -33,33 +33,29 @@ internal sealed class CrashingFingerprintSensor(IFingerprintSensor inner, CrashS
 }
 
 /// <summary>Wraps the simulated printer so a test can crash the station during any printer action.</summary>
-internal sealed class CrashingPrinter(ICardPrinter inner, CrashSwitch crash) : ICardPrinter
+internal sealed class CrashingPrinter(ICardPrinter inner, CrashSwitch crash) : DelegatingPrinter(inner)
 {
-    public DeviceInfo Info => inner.Info;
-    public DeviceStatus Status => inner.Status;
-    public bool HoldsCard => inner.HoldsCard;
-
-    public Task FeedToChipStationAsync(CancellationToken cancellationToken)
+    public override Task FeedToChipStationAsync(CancellationToken cancellationToken)
     {
         crash.At("printer.feed");
-        return inner.FeedToChipStationAsync(cancellationToken);
+        return base.FeedToChipStationAsync(cancellationToken);
     }
 
-    public Task PrintAsync(byte[] frontPng, byte[] backPng, CancellationToken cancellationToken)
+    public override Task PrintAsync(byte[] frontPng, byte[] backPng, CancellationToken cancellationToken)
     {
         crash.At("printer.print");
-        return inner.PrintAsync(frontPng, backPng, cancellationToken);
+        return base.PrintAsync(frontPng, backPng, cancellationToken);
     }
 
-    public Task EjectAsync(CancellationToken cancellationToken)
+    public override Task EjectAsync(CancellationToken cancellationToken)
     {
         crash.At("printer.eject");
-        return inner.EjectAsync(cancellationToken);
+        return base.EjectAsync(cancellationToken);
     }
 
-    public Task RejectAsync(CancellationToken cancellationToken)
+    public override Task RejectAsync(CancellationToken cancellationToken)
     {
         crash.At("printer.reject");
-        return inner.RejectAsync(cancellationToken);
+        return base.RejectAsync(cancellationToken);
     }
 }
