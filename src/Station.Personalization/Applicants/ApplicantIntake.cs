@@ -14,6 +14,9 @@ public sealed class ApplicantIntake(ProfileRegistry profiles, TimeProvider time)
 {
     private static readonly DateOnly Earliest = new(1900, 1, 1);
 
+    /// <summary>A given expiry must be less than this many years after issue (the profile's rule covers longer lives).</summary>
+    private const int MaxValidYears = 100;
+
     public IntakeResult Validate(string applicantJson)
     {
         ArgumentNullException.ThrowIfNull(applicantJson);
@@ -76,6 +79,11 @@ public sealed class ApplicantIntake(ProfileRegistry profiles, TimeProvider time)
         if (expiryGiven is DateOnly e && issue is DateOnly iss && e <= iss)
         {
             reader.Error("dateOfExpiry", $"{e:yyyy-MM-dd} is not after the date of issue {iss:yyyy-MM-dd}");
+        }
+        else if (expiryGiven is DateOnly far && issue is DateOnly from && far >= from.AddYears(MaxValidYears))
+        {
+            // The MRZ writes two digits of the year: 100 years on, an inspection system reads the issue year back.
+            reader.Error("dateOfExpiry", $"{far:yyyy-MM-dd} is {MaxValidYears} years or more after the date of issue {from:yyyy-MM-dd}; leave it out for a card that does not expire");
         }
 
         var photo = Photo(reader);

@@ -131,6 +131,24 @@ public sealed class ProfileRegistry
             problems.Add("'validity' needs 'renewalAges' or 'validYears'");
         }
 
+        if (profile.Validity.RenewalAges.Any(age => age is < 1 or > 150) || profile.Validity.GraceYears < 0 || profile.Validity.ValidYears is < 1 or > 99)
+        {
+            problems.Add("'validity' needs renewal ages of 1-150, 'graceYears' of 0 or more and 'validYears' of 1-99");
+        }
+
+        foreach (var (field, rule) in profile.Fields)
+        {
+            if (rule.MaxLength < 1)
+            {
+                problems.Add($"'fields.{field}.maxLength' must be positive");
+            }
+
+            if (rule.Pattern is { } pattern && !IsRegex(pattern, out var error))
+            {
+                problems.Add($"'fields.{field}.pattern' is not a regular expression: {error}");
+            }
+        }
+
         if (profile.NoExpiryMrzDate is { } date && (date.Length != 6 || !date.All(char.IsAsciiDigit)))
         {
             problems.Add("'noExpiryMrzDate' must be six digits YYMMDD");
@@ -155,6 +173,22 @@ public sealed class ProfileRegistry
         if (problems.Count > 0)
         {
             throw new InvalidDataException($"Country profile '{source}' is not valid: {string.Join("; ", problems)}.");
+        }
+    }
+
+    /// <summary>Checked at load, so a broken pattern is the profile's error, not an exception in every intake.</summary>
+    private static bool IsRegex(string pattern, out string error)
+    {
+        try
+        {
+            _ = new System.Text.RegularExpressions.Regex(pattern);
+            error = "";
+            return true;
+        }
+        catch (ArgumentException e)
+        {
+            error = e.Message;
+            return false;
         }
     }
 }

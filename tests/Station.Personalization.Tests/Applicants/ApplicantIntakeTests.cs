@@ -51,6 +51,13 @@ public class ApplicantIntakeTests
     }
 
     [Fact]
+    public void ANameMayNotStartWithACombiningMark()
+    {
+        var error = SingleError(With(Guide(), "fullName", "\u0301Nguyễn Văn An"));
+        Assert.Equal("fullName", error.Field);
+    }
+
+    [Fact]
     public void AFieldGivenTwiceIsRejectedNamingIt()
     {
         var json = Guide().ToJsonString().Replace("\"idNumber\":\"001090012345\"", "\"idNumber\":\"001090012345\",\"idNumber\":\"079090099999\"", StringComparison.Ordinal);
@@ -106,6 +113,7 @@ public class ApplicantIntakeTests
     [InlineData("dateOfIssue", "2026-11-28", "out of range")]
     [InlineData("dateOfIssue", "1989-01-01", "before the date of birth")]
     [InlineData("dateOfExpiry", "2026-11-27", "not after the date of issue")]
+    [InlineData("dateOfExpiry", "2126-11-27", "100 years or more after the date of issue")]
     public void ImpossibleDates(string field, string value, string expected)
     {
         var document = Guide();

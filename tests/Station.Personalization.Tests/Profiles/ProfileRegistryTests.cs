@@ -73,6 +73,11 @@ public sealed class ProfileRegistryTests : IDisposable
     [InlineData("""{ "id": "BAD", "applicantSchema": "VnmCitizen", "mrzLayout": "VnmIdNumberInOptionalData", "dataGroups": [1], "validity": { "validYears": 5 } }""", "issuingState")]
     [InlineData("""{ "id": "BAD", "applicantSchema": "IcaoTd1", "mrzLayout": "StandardTd1", "dataGroups": [1], "validity": { "validYears": 5 }, "qrFormat": "{documentNumber}|{shoeSize:dd}" }""", "shoeSize")]
     [InlineData("""{ "id": "BAD", "applicantSchema": "IcaoTd1", "mrzLayout": "StandardTd1", "dataGroups": [1], "validity": { "validYears": 5 }, "cardLayout": { "front": [ { "field": "eyeColour" } ] } }""", "eyeColour")]
+    [InlineData("""{ "id": "BAD", "applicantSchema": "IcaoTd1", "mrzLayout": "StandardTd1", "dataGroups": [1], "validity": { "validYears": 5 }, "fields": { "surname": { "maxLength": 40, "pattern": "^[\\p{L}" } } }""", "'fields.surname.pattern' is not a regular expression")]
+    [InlineData("""{ "id": "BAD", "applicantSchema": "IcaoTd1", "mrzLayout": "StandardTd1", "dataGroups": [1], "validity": { "validYears": 5 }, "fields": { "surname": { "maxLength": 0 } } }""", "'fields.surname.maxLength' must be positive")]
+    [InlineData("""{ "id": "BAD", "applicantSchema": "IcaoTd1", "mrzLayout": "StandardTd1", "dataGroups": [1], "validity": { "renewalAges": [-3], "graceYears": 2 } }""", "renewal ages of 1-150")]
+    [InlineData("""{ "id": "BAD", "applicantSchema": "IcaoTd1", "mrzLayout": "StandardTd1", "dataGroups": [1], "validity": { "renewalAges": [25], "graceYears": -5 } }""", "'graceYears' of 0 or more")]
+    [InlineData("""{ "id": "BAD", "applicantSchema": "IcaoTd1", "mrzLayout": "StandardTd1", "dataGroups": [1], "validity": { "validYears": 100 } }""", "'validYears' of 1-99")]
     public void InvalidProfileFileIsNamedWithItsProblem(string json, string expected)
     {
         var path = Path.Combine(_directory, "BAD.json");
