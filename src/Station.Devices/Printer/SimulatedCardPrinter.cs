@@ -21,7 +21,7 @@ public sealed class SimulatedCardPrinter(SimulationSettings settings, SimulatedP
     private int _ribbon = options.RibbonPrints;
 
     // Continue the numbering of faces kept by an earlier run, so a restart never overwrites them.
-    private long _printedFiles = options.PrintedFacesDirectory is { } dir && Directory.Exists(dir) ? Directory.GetFiles(dir, "*-front.png").Length : 0;
+    private long _printedFiles = options.PrintedFacesDirectory is { } dir ? KeepsakeNumbering.Highest(dir, "card-", "-front.png") : 0;
     private readonly BackgroundFileWriter? _files = options.PrintedFacesDirectory is null ? null : new BackgroundFileWriter();
 
     private enum CardPosition { None, ChipStation, Printed }

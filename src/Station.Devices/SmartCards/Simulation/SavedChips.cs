@@ -6,8 +6,8 @@ namespace Station.Devices.SmartCards.Simulation;
 
 /// <summary>
 /// Keeps each locked simulated chip's files as <c>chip-NNNNNN.zip</c> (uncompressed; <c>station chip verify</c> reads
-/// it), numbered on from what the folder held when the first chip was saved (counted once: listing a folder of
-/// thousands of chips for every card would grow with it). One file a chip, not a folder of nine: creating files is
+/// it), numbered on from the highest number in the folder when the first chip was saved (looked up once: listing a
+/// folder of thousands of chips for every card would grow with it). One file a chip, not a folder of nine: creating files is
 /// what a card's keepsakes cost the file system most. The files are read from the chip at once and written in the
 /// background.
 /// </summary>
@@ -22,7 +22,7 @@ internal sealed class SavedChips(string directory) : IDisposable
         if (_saved is null)
         {
             Directory.CreateDirectory(directory);
-            _saved = Directory.EnumerateFileSystemEntries(directory, "chip-*").Count(e => !e.EndsWith(".tmp", StringComparison.Ordinal));
+            _saved = (int)KeepsakeNumbering.Highest(directory, "chip-", ".zip");
         }
 
         var target = Path.Combine(directory, $"chip-{_saved + 1:D6}.zip");
