@@ -14,7 +14,7 @@ public sealed class KeepsakeNumberingTests : IDisposable
             File.WriteAllText(Path.Combine(_dir, name), "");
         }
 
-        // card-000002 and -000003 were deleted: counting the fronts gives 2, and the next face would overwrite card-000003.
+        // card-000002 and -000003 were deleted: counting the fronts gives 2, so the second face after it would overwrite card-000004.
         Assert.Equal(4, KeepsakeNumbering.Highest(_dir, "card-", "-front.png"));
         Assert.Equal(9, KeepsakeNumbering.Highest(_dir, "chip-", ".zip"));
         Assert.Equal(0, KeepsakeNumbering.Highest(Path.Combine(_dir, "missing"), "chip-", ".zip"));
