@@ -171,8 +171,11 @@ public sealed class CardStock(StationDatabase database, IEventSink events, TimeP
             throw new StockException(StockException.BadLoad, $"{count} cards from {first} run past the last serial with {first.Width} digits.");
         }
 
-        // Serials of one prefix and width sort as text in number order, so one range query finds any overlap.
-        var clash = database.Cards.FindOne(BsonExpression.Create($"{nameof(CardRecord.Serial)} BETWEEN @0 AND @1", first.ToString(), last.ToString()));
+        // Serials of one prefix and width sort as text in number order, so one range query finds any overlap; serials
+        // of another width can sort inside the range as text (VN000000002 between VN0000000011 and VN0000000020), and
+        // are not the same serials.
+        var clash = database.Cards.Find(BsonExpression.Create($"{nameof(CardRecord.Serial)} BETWEEN @0 AND @1", first.ToString(), last.ToString()))
+            .FirstOrDefault(card => CardSerialNumber.TryParse(card.Serial, out var serial) && serial.Prefix == first.Prefix && serial.Width == first.Width);
         if (clash is not null)
         {
             throw new StockException(StockException.BadLoad, $"Serial {clash.Serial} is already in the stock ({clash.State}); a load must not repeat serials.");

@@ -81,6 +81,18 @@ public sealed class CardStockTests : IDisposable
     }
 
     [Fact]
+    public void SerialsOfAnotherWidthAreNotAnOverlapThoughTheySortInsideTheRange()
+    {
+        Stock.Load("VN000000001", 10, "test"); // nine digits: VN000000002 sorts between VN0000000011 and VN0000000020
+        var load = Stock.Load("VN0000000011", 10, "test");
+
+        Assert.Equal(("VN0000000011", "VN0000000020"), (load.FirstSerial, load.LastSerial));
+        var error = Assert.Throws<StockException>(() => Stock.Load("VN0000000015", 2, "test"));
+        Assert.Contains("Serial VN0000000015 is already in the stock", error.Message, StringComparison.Ordinal);
+        AssertIdentity(new StockSummary(20, 20, 0, 0, 0));
+    }
+
+    [Fact]
     public void VerifyIdentityCatchesACardChangedBehindTheCountersBack()
     {
         Stock.Load("VN000000001", 3, "test");
