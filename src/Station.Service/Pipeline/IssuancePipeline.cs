@@ -32,6 +32,9 @@ public sealed partial class IssuancePipeline(
         }
 
         var oldest = store.OldestUnfinished(2);
+        // Only the two jobs worked on now can have a prepared card: any other held the chip's keys of a job that ended
+        // meanwhile (cancelled through the control socket or the center), and they must not stay in memory.
+        cache.Keep([.. oldest.Select(o => o.Id)]);
         if (oldest.Count == 0)
         {
             return PipelineTurn.Idle;

@@ -15,4 +15,15 @@ public sealed class PreparedCardCache
     public void Set(string jobId, PreparedCard card) => _cards[jobId] = card;
 
     public void Forget(string jobId) => _cards.TryRemove(jobId, out _);
+
+    /// <summary>Forgets every card but those of <paramref name="jobIds"/>, e.g. of a job cancelled after it was prepared ahead.</summary>
+    public void Keep(IReadOnlyCollection<string> jobIds)
+    {
+        foreach (var jobId in _cards.Keys.Where(id => !jobIds.Contains(id)))
+        {
+            Forget(jobId);
+        }
+    }
+
+    public int Count => _cards.Count;
 }

@@ -47,9 +47,12 @@ public sealed class PrepareAheadTests : IDisposable
         var second = station.Submit("HN-2");
         var pipeline = station.Get<IssuancePipeline>();
         await pipeline.RunNextAsync(CancellationToken.None);
+        var cache = station.Get<PreparedCardCache>();
+        Assert.True(cache.TryGet(second, out _)); // prepared ahead: its chip keys are in memory
 
         Assert.True(station.Control.Cancel(second).Cancelled);
         Assert.Equal(PipelineTurn.Idle, await pipeline.RunNextAsync(CancellationToken.None));
+        Assert.Equal(0, cache.Count); // and gone with the cancelled job
         Assert.Equal((JobState.Completed, JobState.Cancelled), (station.Job(first).State, station.Job(second).State));
         Assert.Equal(1, station.Stock.VerifyIdentity().Issued);
         Assert.Equal(0, station.Stock.VerifyIdentity().InUse);
