@@ -77,27 +77,62 @@ public static class MrzNameFormatter
 
     /// <summary>
     /// Cuts <paramref name="text"/> (longer than <paramref name="width"/>) so that the last position holds a letter,
-    /// the mark of a truncated name (Part 4 §4.2.3): cutting on a filler shortens the component before it by one
-    /// letter and keeps the initial of the next component.
+    /// the mark of a truncated name (Part 4 §4.2.3): while the cut falls on a filler, the last component of two or
+    /// more letters before it gives up its last letter, which pulls the next letter into the field, so every initial
+    /// that fits is kept (only a run of one-letter components at the cut loses one).
     /// </summary>
     private static string CutEndingOnLetter(string text, int width)
     {
-        var cut = text[..width];
-        if (cut[^1] != '<')
+        while (true)
         {
-            return cut;
+            var cut = text[..width];
+            if (cut[^1] != '<' || text[width..].TrimStart('<').Length == 0)
+            {
+                return cut; // ends on a letter, or nothing but fillers was cut off: the name is whole
+            }
+
+            var kept = cut.TrimEnd('<');
+            var letter = LastLetterOfLongComponent(kept);
+            if (letter >= 0)
+            {
+                text = text.Remove(letter, 1);
+                continue;
+            }
+
+            // Only one-letter components before the cut: drop the last of them and cut again.
+            text = text[..(kept.Length - 1)] + text[cut.Length..];
+            if (text.Length <= width)
+            {
+                return text.PadRight(width, '<');
+            }
+        }
+    }
+
+    /// <summary>Index of the last letter of the last component of <paramref name="text"/> that has two or more letters; -1 when none has.</summary>
+    private static int LastLetterOfLongComponent(string text)
+    {
+        var end = text.Length - 1;
+        while (end >= 0)
+        {
+            while (end >= 0 && text[end] == '<')
+            {
+                end--;
+            }
+
+            var start = end;
+            while (start >= 0 && text[start] != '<')
+            {
+                start--;
+            }
+
+            if (end - start >= 2)
+            {
+                return end;
+            }
+
+            end = start;
         }
 
-        var next = text[width..].TrimStart('<');
-        var kept = cut.TrimEnd('<');
-        if (kept.Length >= 2 && kept[^2] != '<' && next.Length > 0)
-        {
-            var separator = cut[kept.Length..];
-            return (kept[..^1] + separator + next[0])[..width];
-        }
-
-        // The component before the filler is a single letter: drop it and cut again.
-        var shorter = text[..(kept.Length - 1)] + text[cut.Length..];
-        return shorter.Length <= width ? shorter.PadRight(width, '<') : CutEndingOnLetter(shorter, width);
+        return -1;
     }
 }

@@ -52,11 +52,48 @@ public class MrzNameFormatterTests
     }
 
     [Fact]
-    public void TruncationAfterASingleLetterComponentDropsThatComponent()
+    public void TruncationAfterASingleLetterComponentShortensTheLastLongerComponentAndKeepsEveryInitial()
     {
-        // NGUYEN<<THI<PHUONG<THAO<HOA<B<CUC: the cut falls on the filler after the initial B.
+        // NGUYEN<<THI<PHUONG<THAO<HOA<B<CUC: the cut falls on the filler after the initial B, which cannot be
+        // shortened: HOA gives up a letter, and B and the initial of CUC both stay.
         var field = MrzNameFormatter.FormatFullName("Nguyễn Thị Phương Thảo Hoa B Cúc", familyNameFirst: true, 30);
-        Assert.Equal("NGUYEN<<THI<PHUONG<THAO<HOA<CU", field);
+        Assert.Equal("NGUYEN<<THI<PHUONG<THAO<HO<B<C", field);
+    }
+
+    [Theory]
+    [InlineData("Featherstonehaugh", "Mary Ann J K", "FEATHERSTONEHAUGH<<MARY<AN<J<K")]
+    [InlineData("Abcdefghijklmnopqrstuvwx Z A", "Smith", "ABCDEFGHIJKLMNOPQRSTUVW<Z<A<<S")]
+    public void TruncationNeverEndsOnAFillerNorLeavesThreeFillersInside(string primary, string secondary, string expected) =>
+        Assert.Equal(expected, MrzNameFormatter.Format(primary, secondary, 30));
+
+    [Fact]
+    public void AVietnameseNameWithTwoInitialsAtTheCutKeepsBoth() =>
+        Assert.Equal("KPA<<NGUYEN<THI<PHUONG<THA<H<Y", MrzNameFormatter.FormatFullName("Kpă Nguyễn Thị Phương Thảo H Y", familyNameFirst: true, 30));
+
+    [Fact]
+    public void EveryTruncatedNameEndsOnALetterAndKeepsItsSeparator()
+    {
+        var random = new Random(9303);
+        string Component() => new([.. Enumerable.Range(0, random.Next(1, 9)).Select(_ => (char)('A' + random.Next(26)))]);
+        for (var i = 0; i < 5000; i++)
+        {
+            var primary = string.Join(' ', Enumerable.Range(0, random.Next(1, 4)).Select(_ => Component()));
+            var secondary = string.Join(' ', Enumerable.Range(0, random.Next(1, 6)).Select(_ => Component()));
+            var whole = $"{primary.Replace(' ', '<')}<<{secondary.Replace(' ', '<')}";
+            var field = MrzNameFormatter.Format(primary, secondary, 30);
+
+            Assert.Equal(30, field.Length);
+            if (whole.Length > 30)
+            {
+                Assert.True(char.IsAsciiLetterUpper(field[^1]), $"{whole} -> {field}");
+                Assert.Contains("<<", field, StringComparison.Ordinal);
+                Assert.DoesNotContain("<<<", field.TrimEnd('<'), StringComparison.Ordinal);
+            }
+            else
+            {
+                Assert.Equal(whole.PadRight(30, '<'), field);
+            }
+        }
     }
 
     [Fact]
