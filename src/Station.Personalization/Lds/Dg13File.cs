@@ -170,7 +170,8 @@ public sealed record Dg13File
                     throw new LdsFormatException("DG13 has a field whose number is not a small INTEGER.");
                 }
 
-                var strings = Strings(field);
+                // One string per value: a SEQUENCE stands for its first string, an empty one for no name.
+                var strings = number == 13 ? Values(field) : Strings(field).Select(NullIfEmpty).ToList();
                 result = number switch
                 {
                     1 => result with { IdNumber = strings.FirstOrDefault() },
@@ -219,6 +220,38 @@ public sealed record Dg13File
 
     private static void Utf8(AsnWriter writer, string? value) =>
         writer.WriteCharacterString(UniversalTagNumber.UTF8String, value ?? string.Empty);
+
+    /// <summary>
+    /// Field 13 holds the father's and the mother's name each in a SEQUENCE of its own: one value per SEQUENCE (its
+    /// first string, none for an empty one), so an empty father keeps the mother's name in second place. Readers in
+    /// the wild also meet both names in one SEQUENCE: a lone SEQUENCE gives all its strings.
+    /// </summary>
+    private static List<string?> Values(AsnReader reader)
+    {
+        var elements = new List<List<string>>();
+        while (reader.HasData)
+        {
+            var tag = reader.PeekTag();
+            if (tag.IsConstructed && tag.TagClass == TagClass.Universal && tag.TagValue == (int)UniversalTagNumber.Sequence)
+            {
+                elements.Add(Strings(reader.ReadSequence()));
+            }
+            else if (tag.TagClass == TagClass.Universal && IsCharacterString(tag.TagValue))
+            {
+                elements.Add([reader.ReadCharacterString((UniversalTagNumber)tag.TagValue)]);
+            }
+            else
+            {
+                reader.ReadEncodedValue();
+            }
+        }
+
+        IEnumerable<string?> values = elements.Count == 1 ? elements[0] : elements.Select(e => e.FirstOrDefault());
+        return [.. values.Select(NullIfEmpty)];
+    }
+
+    /// <summary>Encode writes an absent name as an empty string: decoding gives it back as absent.</summary>
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     /// <summary>Every character string in the rest of a field, depth first: tolerates any nesting of fields 13 and 14.</summary>
     private static List<string> Strings(AsnReader reader)

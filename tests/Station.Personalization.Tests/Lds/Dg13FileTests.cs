@@ -60,6 +60,48 @@ public class Dg13FileTests
     }
 
     [Fact]
+    public void AnEmptyFatherKeepsTheMotherInSecondPlace()
+    {
+        // Field 13 as SEQUENCE { INTEGER 13, SEQUENCE { }, SEQUENCE { UTF8String mother } }, the way field 14 says "no spouse".
+        var writer = new AsnWriter(AsnEncodingRules.BER);
+        using (writer.PushSequence(new Asn1Tag(TagClass.Application, 13, isConstructed: true)))
+        using (writer.PushSequence())
+        {
+            writer.WriteInteger(1);
+            writer.WriteObjectIdentifier(Dg13File.Utf8Oid);
+            using (writer.PushSetOf())
+            using (writer.PushSequence())
+            {
+                writer.WriteInteger(13);
+                using (writer.PushSequence())
+                {
+                }
+
+                using (writer.PushSequence())
+                {
+                    writer.WriteCharacterString(UniversalTagNumber.UTF8String, "Trần Thị Cúc");
+                }
+            }
+        }
+
+        var decoded = Dg13File.Decode(writer.Encode());
+        Assert.Null(decoded.FatherName);
+        Assert.Equal("Trần Thị Cúc", decoded.MotherName);
+    }
+
+    [Fact]
+    public void AbsentNamesComeBackAbsent()
+    {
+        var applicant = TestApplicants.NguyenVanAn() with { FatherName = null, MotherName = null, IdentifyingMarks = null };
+        var file = Dg13File.FromApplicant(applicant, Vnm);
+
+        var decoded = Dg13File.Decode(file.Encode());
+
+        Assert.Equal((file.FatherName, file.MotherName, file.IdentifyingMarks), (decoded.FatherName, decoded.MotherName, decoded.IdentifyingMarks));
+        Assert.Equal(file with { UnknownFields = [] }, decoded with { UnknownFields = [] });
+    }
+
+    [Fact]
     public void ToleratesTheFlatNestingOfField13AndKeepsUnknownFields()
     {
         // Field 13 as SEQUENCE { INTEGER 13, SEQUENCE { UTF8String father, UTF8String mother } }, plus an unknown field 16.
