@@ -33,8 +33,14 @@ public static class StationClient
 
             try
             {
+                var fresh = !File.Exists(Path.Combine(dataDir, StationDatabase.FileName));
                 await using var provider = StationRuntime.Build(configuration, dataDir);
-                return provider.GetRequiredService<StationRequestHandler>().Handle(request);
+                var reply = provider.GetRequiredService<StationRequestHandler>().Handle(request);
+                // A technician's shell is not under systemd: without --data-dir the command would quietly work on a
+                // new ./.station instead of the service's data.
+                return fresh
+                    ? reply with { Stderr = reply.Stderr + $"Note: {dataDir} held no station data; it was created for this command. An installed station keeps its data in {DataDirectory.SystemdDefault}: pass --data-dir or set Station:DataDir in {StationConfiguration.SystemFile}.\n" }
+                    : reply;
             }
             catch (StationDatabaseException e) when (e.IsLocked && attempt < LockedRetries)
             {

@@ -135,6 +135,17 @@ public sealed class CliContractTests : IDisposable
     }
 
     [Fact]
+    public async Task ACommandOnADataDirectoryWithoutStationDataSaysItCreatedIt()
+    {
+        var first = await Station("job", "list");
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.Contains($"Note: {_dir} held no station data", first.Stderr, StringComparison.Ordinal);
+
+        var second = await Station("job", "list");
+        Assert.DoesNotContain("held no station data", second.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunRefusesADataDirectoryTooDeepForItsControlSocket()
     {
         var deep = Path.Combine(_dir, new string('a', 60), new string('b', 60));
