@@ -81,6 +81,21 @@ public sealed class CommandProcessorTests : IDisposable
     }
 
     [Fact]
+    public void Results_older_than_the_retention_go_when_a_new_one_is_saved()
+    {
+        var now = new DateTime(2026, 11, 27, 10, 0, 0, DateTimeKind.Utc);
+        _store.Save(new ProcessedCommand { CommandId = "old", Command = "cancel-job", ProcessedUtc = now - ProcessedCommandStore.Retention - TimeSpan.FromMinutes(1) });
+        _store.Save(new ProcessedCommand { CommandId = "recent", Command = "cancel-job", ProcessedUtc = now - ProcessedCommandStore.Retention + TimeSpan.FromMinutes(1) });
+        Assert.Equal(2, _store.Count);
+
+        _store.Save(new ProcessedCommand { CommandId = "new", Command = "cancel-job", ProcessedUtc = now });
+
+        Assert.Null(_store.Find("old"));
+        Assert.NotNull(_store.Find("recent"));
+        Assert.Equal(2, _store.Count);
+    }
+
+    [Fact]
     public async Task A_command_id_reused_for_another_command_is_an_error()
     {
         await Run("pause", """{"commandId":"x"}""");

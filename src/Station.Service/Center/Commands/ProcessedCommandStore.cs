@@ -22,7 +22,20 @@ public sealed class ProcessedCommandStore
 
     public ProcessedCommand? Find(string commandId) => _commands.FindById(commandId);
 
-    public void Save(ProcessedCommand command) => _commands.Upsert(command);
+    /// <summary>
+    /// How long a result is kept for a repeated <c>commandId</c>: a center retries within minutes or hours. Older ones
+    /// go, so the collection does not grow with every command of the station's life (a repeat after that is run
+    /// again: a repeated assign-job finds its job by applicationId, a repeated cancel finds the job ended).
+    /// </summary>
+    public static readonly TimeSpan Retention = TimeSpan.FromDays(30);
+
+    public void Save(ProcessedCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        _commands.Upsert(command);
+        var before = command.ProcessedUtc - Retention;
+        _commands.DeleteMany(c => c.ProcessedUtc < before);
+    }
 
     public int Count => _commands.Count();
 }
