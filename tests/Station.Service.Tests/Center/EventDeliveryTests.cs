@@ -119,5 +119,24 @@ public sealed class EventDeliveryTests(ITestOutputHelper output) : IDisposable
         Assert.True(lastBirth < seen.ToList().FindIndex(m => m.Topic.EndsWith("/events", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task Payloads_stored_badly_go_out_unchanged_and_do_not_block_the_outbox()
+    {
+        await using var center = await CenterObserver.StartAsync(_broker.Port, $"station/{Station}/events");
+        await using var station = await StartStationAsync();
+        await station.WaitConnectedAsync(Patience);
+
+        var now = DateTime.UtcNow;
+        station.Outbox.Append(OutboxStore.EventKind, "events", "not json", now);
+        station.Outbox.Append(OutboxStore.EventKind, "events", """{"eventId":"twice","eventId":"again"}""", now);
+        var ids = new List<string>();
+        AppendEvents(station.Outbox, 1, ids);
+        await station.WaitOutboxEmptyAsync(Patience);
+
+        var seen = await center.WaitForAsync(m => m.Count >= 3, Patience, "the three messages");
+        Assert.Equal(["not json", """{"eventId":"twice","eventId":"again"}"""], seen.Take(2).Select(m => m.Payload));
+        Assert.Equal(ids[0], seen.ElementAt(2).Json["eventId"]!.GetValue<string>());
+    }
+
     public void Dispose() => _broker.Dispose();
 }

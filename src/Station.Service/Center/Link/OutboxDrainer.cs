@@ -100,20 +100,20 @@ internal sealed partial class OutboxDrainer(OutboxStore store, CenterTopics topi
 
     private byte[] PayloadWithSession(OutboxMessage message, int seq, bool historical)
     {
-        JsonObject json;
         try
         {
-            json = JsonNode.Parse(message.Payload) as JsonObject ?? throw new JsonException("not a JSON object");
+            var json = JsonNode.Parse(message.Payload) as JsonObject ?? throw new JsonException("not a JSON object");
+            json["seq"] = seq; // throws for a stored object with a key twice
+            if (historical) json["historical"] = true;
+            return CenterJson.ToUtf8(json);
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException)
         {
-            // Never drop a message: a payload someone stored badly goes out as it is, without session fields.
+            // Never drop a message, nor block the outbox behind it: a payload someone stored badly goes out as it is,
+            // without session fields.
             LogBadPayload(message.Id, e.Message);
             return Encoding.UTF8.GetBytes(message.Payload);
         }
-        json["seq"] = seq;
-        if (historical) json["historical"] = true;
-        return CenterJson.ToUtf8(json);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {Id} is not a JSON object ({Reason}); published unchanged")]
