@@ -8,6 +8,7 @@ using Station.Service.Center.Link;
 using Station.Service.Center.Outbox;
 using Station.Service.Center.Session;
 using Station.Service.Center.Telemetry;
+using Station.Service.Hosting;
 
 namespace Station.Service.Center;
 
@@ -24,6 +25,7 @@ public static class CenterServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<CenterOptions>().Bind(configuration.GetSection(CenterOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CenterOptions>, CenterOptionsValidator>());
+        services.RefuseUnknownSettings<CenterOptions>(configuration, CenterOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
 
         services.TryAddSingleton<OutboxStore>();

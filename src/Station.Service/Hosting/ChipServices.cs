@@ -29,6 +29,8 @@ public static class ChipServices
         services.AddSingleton<IValidateOptions<SignerOptions>, SignerOptionsValidator>();
         services.AddOptions<EncoderOptions>().Bind(configuration.GetSection(EncoderOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<EncoderOptions>, EncoderOptionsValidator>();
+        services.RefuseUnknownSettings<SignerOptions>(configuration, SignerOptions.Section)
+            .RefuseUnknownSettings<EncoderOptions>(configuration, EncoderOptions.Section);
 
         services.AddSingleton(_ => ProfileRegistry.Load());
         services.AddSingleton<IApplicantIntake>(provider => new ApplicantIntake(provider.GetRequiredService<ProfileRegistry>(), provider.GetRequiredService<TimeProvider>()));

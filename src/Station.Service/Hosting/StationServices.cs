@@ -132,5 +132,6 @@ public static class StationServices
         where T : class
     {
         services.AddOptions<T>().Bind(configuration.GetSection(section)).ValidateDataAnnotations().ValidateOnStart();
+        services.RefuseUnknownSettings<T>(configuration, section);
     }
 }

@@ -188,6 +188,8 @@ public sealed class CliContractTests : IDisposable
     [InlineData("--Signer:Kind=Foo", "Signer:Kind")]
     [InlineData("--Signer:Kind=3", "Signer:Kind")]
     [InlineData("--Signer:Kind=File", "Signer:KeyFile")]
+    [InlineData("--Pipeline:EncodeAtempts=5", "Pipeline:EncodeAtempts is not a setting")]
+    [InlineData("--Encoder:Reeder=ACS", "Encoder:Reeder is not a setting")]
     public async Task ABadConfigurationValueStopsTheStartNamingTheKey(string setting, string key)
     {
         var result = await Station("demo", "--cards", "1", "--samples", StationProcess.SamplesDirectory, setting);
