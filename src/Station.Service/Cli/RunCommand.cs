@@ -70,7 +70,8 @@ public static partial class RunCommand
         var station = host.Services.GetRequiredService<IOptions<StationOptions>>().Value;
         if (station.SimulatedDevices)
         {
-            LogSimulated(logger, dataDir);
+            var realEncoder = host.Services.GetRequiredService<IOptions<EncoderOptions>>().Value.Kind == EncoderKind.Pcsc;
+            LogSimulated(logger, realEncoder ? "camera, fingerprint sensor and printer; the chip encoder is PC/SC" : "camera, fingerprint sensor, printer and chip encoder: no hardware is configured", dataDir);
         }
 
         var health = host.Services.GetRequiredService<PipelineHealth>();
@@ -110,6 +111,6 @@ public static partial class RunCommand
         return settings;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Running on SIMULATED devices (camera, fingerprint sensor, printer, chip encoder): no hardware is configured. Data directory: {DataDir}")]
-    private static partial void LogSimulated(ILogger logger, string dataDir);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Running on SIMULATED devices: {Devices}. Data directory: {DataDir}")]
+    private static partial void LogSimulated(ILogger logger, string devices, string dataDir);
 }
