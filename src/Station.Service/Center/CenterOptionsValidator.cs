@@ -53,13 +53,16 @@ public sealed partial class CenterOptionsValidator : IValidateOptions<CenterOpti
     /// <summary>The CA and the client certificate are read now: a file that exists but is no certificate stops the start, not the link.</summary>
     private static void RequireCertificates(CenterOptions options, List<string> failures)
     {
-        try
+        if (options.CaFile is not null) // a station without one loads no certificate code at start
         {
-            _ = Link.CenterClientOptions.LoadCa(options.CaFile);
-        }
-        catch (Exception e) when (e is CryptographicException or InvalidOperationException)
-        {
-            failures.Add(e is InvalidOperationException ? e.Message : $"Center:CaFile '{options.CaFile}' is not a PEM certificate file: {e.Message}");
+            try
+            {
+                _ = Link.CenterClientOptions.LoadCa(options.CaFile);
+            }
+            catch (Exception e) when (e is CryptographicException or InvalidOperationException)
+            {
+                failures.Add(e is InvalidOperationException ? e.Message : $"Center:CaFile '{options.CaFile}' is not a PEM certificate file: {e.Message}");
+            }
         }
 
         if (options.ClientCertFile is { } cert && options.ClientKeyFile is { } key)
