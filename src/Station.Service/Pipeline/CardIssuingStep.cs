@@ -24,8 +24,12 @@ public sealed partial class CardIssuingStep(
     TrustAnchor trust,
     AlarmRaiser alarms,
     IOptions<PipelineOptions> options,
+    TimeProvider clock,
     ILogger<CardIssuingStep> logger)
 {
+    /// <summary>The longest pause between two feeds tried while the printer refuses them.</summary>
+    public static readonly TimeSpan MaxRefusalBackoff = TimeSpan.FromMinutes(10);
+
     public const string HopperAlarm = "HopperEmpty";
 
     /// <summary>Raised while the printer refuses to feed (cover open, its hopper empty): jobs wait, no card is spent.</summary>
@@ -44,7 +48,7 @@ public sealed partial class CardIssuingStep(
         }
 
         var actions = runner.Begin(job.Id);
-        if (!EncoderReady())
+        if (!EncoderReady() || !PrinterEmpty() || RefusedRecently(job))
         {
             return WaitInEncoding(job, actions);
         }
@@ -134,6 +138,41 @@ public sealed partial class CardIssuingStep(
     /// A card is only fed when the encoder answers: with pcscd down or the reader gone, every fed card would be
     /// spoiled at once, so the job waits with an alarm until the encoder is back.
     /// </summary>
+    /// <summary>
+    /// A card left inside (a reject the printer failed) would jam the next feed and get a card that never left the
+    /// hopper spoiled: the job waits, alarmed, until someone takes it out.
+    /// </summary>
+    private bool PrinterEmpty()
+    {
+        if (!printer.HoldsCard)
+        {
+            return true;
+        }
+
+        alarms.Raise(PrinterAlarm, AlarmRaiser.Critical, "printer", "A card is still inside the printer: take it out by hand; jobs wait until the printer is empty.");
+        return false;
+    }
+
+    /// <summary>
+    /// After a refused feed the next try waits <see cref="PipelineOptions.WaitSeconds"/>, doubled for each refusal in
+    /// a row up to <see cref="MaxRefusalBackoff"/>: each try is three records on the job, and a printer left with its
+    /// cover open over a weekend must not grow the job's record without bound.
+    /// </summary>
+    private bool RefusedRecently(Job job)
+    {
+        var refusals = job.History.AsEnumerable().Reverse()
+            .Where(r => !(r.Kind == JobRecordKind.Intent && r.Action == DeviceActions.PrinterFeed) && r.Action != "card.return")
+            .TakeWhile(r => r.Kind == JobRecordKind.Outcome && r.Action == DeviceActions.PrinterFeed && r.Result == DeviceActions.NotReady)
+            .ToList();
+        if (refusals.Count == 0)
+        {
+            return false;
+        }
+
+        var backoff = TimeSpan.FromSeconds(options.Value.WaitSeconds * Math.Pow(2, Math.Min(refusals.Count - 1, 16)));
+        return clock.GetUtcNow().UtcDateTime - refusals[0].TimeUtc < (backoff < MaxRefusalBackoff ? backoff : MaxRefusalBackoff);
+    }
+
     private bool EncoderReady()
     {
         var status = encoder.Status;

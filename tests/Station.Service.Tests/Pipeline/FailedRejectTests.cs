@@ -9,7 +9,7 @@ using Station.Service.Tests.TestSupport;
 
 namespace Station.Service.Tests.Pipeline;
 
-/// <summary>A spoiled card the printer fails to reject: recorded as failed, an alarm asks for it by hand, and it is not one more failure of the step.</summary>
+/// <summary>A spoiled card the printer fails to reject: recorded as failed, an alarm asks for it by hand, no card is fed until it is out, and it is not one more failure of the step.</summary>
 public sealed class FailedRejectTests
 {
     [Fact]
@@ -20,17 +20,23 @@ public sealed class FailedRejectTests
         var job = station.Submit("HN-1");
         station.Personalizer.WriteFailures.Enqueue(SpoilReason.ChipWriteFailed);
 
-        Assert.Equal(StepResult.Ended, await station.RunJobAsync(job));
+        // The spoiled card is still inside: feeding now would jam on it, so the job waits, alarmed.
+        Assert.Equal(StepResult.Waiting, await station.RunJobAsync(job));
+        var waiting = station.Job(job);
+        var reject = Assert.Single(waiting.History, r => r.Kind == JobRecordKind.Outcome && r.Action == DeviceActions.PrinterReject);
+        Assert.Equal(DeviceActions.Fault, reject.Result);
+        Assert.Contains("jammed in the reject path", reject.Detail, StringComparison.Ordinal);
+        Assert.True(station.Get<AlarmRaiser>().IsActive(CardIssuingStep.PrinterAlarm));
+        Assert.Equal(CardState.InHopper, Assert.Single(station.Stock.Cards(), c => c.Serial == "VN000000002").State);
 
+        // Someone takes the card out: the next card is fed, nothing else is spoiled, the alarm clears.
+        await station.Get<SimulatedCardPrinter>().RejectAsync(CancellationToken.None);
+        Assert.Equal(StepResult.Ended, await station.RunJobAsync(job));
         var done = station.Job(job);
-        var rejects = done.History.Where(r => r.Kind == JobRecordKind.Outcome && r.Action == DeviceActions.PrinterReject).ToList();
-        Assert.Equal(DeviceActions.Fault, rejects[0].Result);
-        Assert.Contains("jammed in the reject path", rejects[0].Detail, StringComparison.Ordinal);
-        Assert.Contains(station.Events(), e => e.Type == Events.EventTypes.Alarm && e.Data["code"]!.GetValue<string>() == CardIssuingStep.PrinterAlarm);
-        // The card left in the printer jams the next feed: that card is spoiled too, and the job completes with the third.
-        Assert.Equal(JobState.Completed, done.State);
-        Assert.Equal([SpoilReason.ChipWriteFailed, SpoilReason.Jam], station.Stock.Cards().Where(c => c.State == CardState.Spoiled).Select(c => c.Reason));
-        Assert.Equal(2, DeviceActionRunner.FailuresAt(done, JobState.Encoding)); // the write and the jam, not the reject
+        Assert.Equal((JobState.Completed, "VN000000002"), (done.State, done.CardSerial));
+        Assert.Equal([SpoilReason.ChipWriteFailed], station.Stock.Cards().Where(c => c.State == CardState.Spoiled).Select(c => c.Reason));
+        Assert.Equal(1, DeviceActionRunner.FailuresAt(done, JobState.Encoding)); // the write, not the reject
+        Assert.False(station.Get<AlarmRaiser>().IsActive(CardIssuingStep.PrinterAlarm));
     }
 
     /// <summary>The simulated printer, whose first reject fails and leaves the card inside.</summary>

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Station.Service.Events;
 using Station.Service.Jobs;
 using Station.Service.Pipeline;
@@ -131,7 +133,10 @@ public sealed class IssuancePipelineTests : IDisposable
     [InlineData("hopper-empty")]
     public async Task APrinterThatDoesNotFeedMakesTheJobWaitAndSpendsNoCard(string fault)
     {
-        using var station = TestStation.Create(settings: new Dictionary<string, string?> { ["Simulation:Faults"] = fault + "=every:2" });
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        using var station = TestStation.Create(
+            settings: new Dictionary<string, string?> { ["Simulation:Faults"] = fault + "=every:2" },
+            configure: services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
         var first = station.Submit("HN-1");
         var second = station.Submit("HN-2");
         Assert.Equal(StepResult.Ended, await station.RunJobAsync(first));
@@ -144,6 +149,11 @@ public sealed class IssuancePipelineTests : IDisposable
         Assert.Equal(CardState.InHopper, Assert.Single(station.Stock.Cards(), c => c.Serial == "VN000000002").State);
         Assert.True(station.Get<AlarmRaiser>().IsActive(CardIssuingStep.PrinterAlarm));
         AssertEveryIntentHasItsOutcome(waiting);
+
+        // Tried again at once, it waits without a record: tries back off (WaitSeconds, doubled per refusal in a row).
+        Assert.Equal(StepResult.Waiting, await station.RunJobAsync(second));
+        Assert.Equal(waiting.History.Count, station.Job(second).History.Count);
+        clock.Advance(TimeSpan.FromSeconds(2));
 
         // The 3rd feed works: the same card is fed and issued, nothing is spoiled, the alarm clears.
         Assert.Equal(StepResult.Ended, await station.RunJobAsync(second));
