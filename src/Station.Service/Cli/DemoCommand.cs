@@ -73,7 +73,7 @@ public static class DemoCommand
         ServiceProvider provider;
         try
         {
-            provider = StationRuntime.Build(configuration, dataDir);
+            provider = StationRuntime.Build(configuration, dataDir, issuesCards: true);
         }
         catch (Exception e) when (StartupFailure.TryDescribe(e, out var code, out var message))
         {

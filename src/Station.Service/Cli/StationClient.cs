@@ -34,7 +34,7 @@ public static class StationClient
             try
             {
                 var fresh = !File.Exists(Path.Combine(dataDir, StationDatabase.FileName));
-                await using var provider = StationRuntime.Build(configuration, dataDir);
+                await using var provider = StationRuntime.Build(configuration, dataDir, issuesCards: false);
                 var reply = provider.GetRequiredService<StationRequestHandler>().Handle(request);
                 // A technician's shell is not under systemd: without --data-dir the command would quietly work on a
                 // new ./.station instead of the service's data.

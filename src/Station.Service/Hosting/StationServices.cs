@@ -97,15 +97,20 @@ public static class StationServices
 
     /// <summary>Validates every options class now (what <c>ValidateOnStart</c> does for the host), for commands that run without one.</summary>
     /// <exception cref="OptionsValidationException">A value is bad; the failures name the key.</exception>
-    public static void ValidateStationOptions(this IServiceProvider provider)
+    /// <param name="provider">The station's services.</param>
+    /// <param name="issuesCards">Also the signer's and the encoder's settings (run, demo; not the technician's job and stock commands).</param>
+    public static void ValidateStationOptions(this IServiceProvider provider, bool issuesCards = true)
     {
         _ = provider.GetRequiredService<IOptions<StationOptions>>().Value;
         _ = provider.GetRequiredService<IOptions<PipelineOptions>>().Value;
         _ = provider.GetRequiredService<IOptions<StockOptions>>().Value;
         _ = provider.GetRequiredService<IOptions<SimulationOptions>>().Value;
         _ = provider.GetRequiredService<IOptions<EventOptions>>().Value;
-        _ = provider.GetRequiredService<IOptions<Signing.SignerOptions>>().Value;
-        _ = provider.GetRequiredService<IOptions<EncoderOptions>>().Value;
+        if (issuesCards)
+        {
+            _ = provider.GetRequiredService<IOptions<Signing.SignerOptions>>().Value;
+            _ = provider.GetRequiredService<IOptions<EncoderOptions>>().Value;
+        }
     }
 
     private static void AddSimulatedDevices(this IServiceCollection services)

@@ -146,6 +146,29 @@ public sealed class CliContractTests : IDisposable
     }
 
     [Fact]
+    public async Task JobAndStockCommandsWorkWithoutTheSignersSecretsButTheDemoIsRefused()
+    {
+        // A PKCS#11 signer (set as /etc/station/station.json would) whose PIN comes as a systemd credential: a
+        // technician's shell has none.
+        var pkcs11 = new Dictionary<string, string>
+        {
+            ["STATION_Signer__Kind"] = "Pkcs11", ["STATION_Signer__Pkcs11Module"] = "/usr/lib/softhsm/libsofthsm2.so",
+            ["STATION_Signer__TokenLabel"] = "station", ["STATION_Signer__KeyLabel"] = "ds",
+            ["STATION_Signer__CertificateFile"] = "/etc/station/ds.pem", ["STATION_Signer__CscaFile"] = "/etc/station/csca.pem",
+        };
+        Task<StationResult> StationWith(params string[] args) => StationProcess.RunAsync(pkcs11, [.. args, "--data-dir", _dir]);
+
+        var list = await StationWith("job", "list");
+        Assert.True(list.ExitCode == 0, list.ToString());
+        var stock = await StationWith("stock");
+        Assert.True(stock.ExitCode == 0, stock.ToString());
+
+        var demo = await StationWith("demo", "--cards", "1", "--samples", StationProcess.SamplesDirectory);
+        Assert.True(demo.ExitCode == 2, demo.ToString());
+        Assert.Contains("Signer:PinFile is required", demo.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunRefusesADataDirectoryTooDeepForItsControlSocket()
     {
         var deep = Path.Combine(_dir, new string('a', 60), new string('b', 60));

@@ -19,7 +19,7 @@ public class StationOptionsTests
     public void ABadValueIsRefusedWithItsKeyAndWhatIsAllowed(string key, string value, string expected)
     {
         using var provider = Build(new Dictionary<string, string?> { [key] = value });
-        var error = Assert.Throws<OptionsValidationException>(provider.ValidateStationOptions);
+        var error = Assert.Throws<OptionsValidationException>(() => provider.ValidateStationOptions());
         Assert.Contains(expected, string.Join("; ", error.Failures), StringComparison.Ordinal);
     }
 
