@@ -232,9 +232,9 @@ public sealed record Dg13File
         while (reader.HasData)
         {
             var tag = reader.PeekTag();
-            if (tag.IsConstructed && tag.TagClass == TagClass.Universal && tag.TagValue == (int)UniversalTagNumber.Sequence)
+            if (tag.IsConstructed && tag.TagClass == TagClass.Universal && tag.TagValue is (int)UniversalTagNumber.Sequence or (int)UniversalTagNumber.Set)
             {
-                elements.Add(Strings(reader.ReadSequence()));
+                elements.Add(Strings(tag.TagValue == (int)UniversalTagNumber.Sequence ? reader.ReadSequence() : reader.ReadSetOf(skipSortOrderValidation: true)));
             }
             else if (tag.TagClass == TagClass.Universal && IsCharacterString(tag.TagValue))
             {

@@ -95,7 +95,15 @@ public sealed partial class ControlSocketServer(StationPaths paths, IServiceProv
                 reply = StationReply.Failure($"The station could not carry out the request: {e.Message}\n");
             }
 
-            await writer.WriteLineAsync(JsonSerializer.Serialize(reply, new JsonSerializerOptions(CliJson.Options) { WriteIndented = false }));
+            try
+            {
+                await writer.WriteLineAsync(JsonSerializer.Serialize(reply, new JsonSerializerOptions(CliJson.Options) { WriteIndented = false }));
+            }
+            catch (IOException e)
+            {
+                // The client gave up (its reply timeout) or went away: what the request did is done and stored.
+                LogReplyLost(e.Message);
+            }
         }
     }
 
@@ -129,6 +137,9 @@ public sealed partial class ControlSocketServer(StationPaths paths, IServiceProv
     }
 
     private sealed class RequestTooLargeException : Exception;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A control reply could not be sent: {Reason}")]
+    private partial void LogReplyLost(string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Control request failed.")]
     private partial void LogRequestFailed(Exception error);

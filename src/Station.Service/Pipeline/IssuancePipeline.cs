@@ -26,16 +26,11 @@ public sealed partial class IssuancePipeline(
     /// </summary>
     public async Task<PipelineTurn> RunNextAsync(CancellationToken cancellationToken)
     {
-        if (control.IsPaused)
-        {
-            return PipelineTurn.Idle;
-        }
-
         var oldest = store.OldestUnfinished(2);
         // Only the two jobs worked on now can have a prepared card: any other held the chip's keys of a job that ended
-        // meanwhile (cancelled through the control socket or the center), and they must not stay in memory.
+        // meanwhile (cancelled through the control socket or the center, also while paused), and they must not stay.
         cache.Keep([.. oldest.Select(o => o.Id)]);
-        if (oldest.Count == 0)
+        if (control.IsPaused || oldest.Count == 0)
         {
             return PipelineTurn.Idle;
         }

@@ -52,8 +52,13 @@ public sealed partial class StartupRecovery(
             }
             catch (JobAlreadyEndedException e)
             {
-                // Cancelled through the control socket or the center while recovery worked on it (the cancel spoiled
-                // its card): nothing is left to resolve.
+                // Cancelled through the control socket or the center while recovery worked on it: the cancel spoiled
+                // its card, and a card still in the printer goes to the reject box.
+                if (printer.HoldsCard)
+                {
+                    await RejectQuietlyAsync(job.CardSerial ?? "-", cancellationToken);
+                }
+
                 LogResolved(job.Id, e.State, job.LastRecord?.Action ?? "", "ended meanwhile; nothing left to resolve");
                 resolved++;
             }
@@ -83,16 +88,7 @@ public sealed partial class StartupRecovery(
             CloseOpenIntent(change);
             change.Intent(DeviceActions.PrinterReject, $"card {serial} was held across a restart");
         });
-        string? rejectError = null;
-        try
-        {
-            await printer.RejectAsync(cancellationToken);
-        }
-        catch (DeviceFaultException e)
-        {
-            LogRejectFailed(serial, e.Message);
-            rejectError = e.Message;
-        }
+        var rejectError = await RejectQuietlyAsync(serial, cancellationToken);
 
         store.Change(job.Id, change =>
         {
@@ -101,6 +97,21 @@ public sealed partial class StartupRecovery(
             ReturnToEncoding(change);
         });
         LogResolved(job.Id, job.State, job.LastRecord?.Action ?? "", $"card {serial} spoiled Interrupted; continuing with a new card");
+    }
+
+    /// <summary>Rejects the card in the printer; null when it went, else the printer's error (logged).</summary>
+    private async Task<string?> RejectQuietlyAsync(string serial, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await printer.RejectAsync(cancellationToken);
+            return null;
+        }
+        catch (DeviceFaultException e)
+        {
+            LogRejectFailed(serial, e.Message);
+            return e.Message;
+        }
     }
 
     private string? HeldCard(Job job) =>

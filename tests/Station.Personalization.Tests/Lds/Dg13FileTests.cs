@@ -90,6 +90,33 @@ public class Dg13FileTests
     }
 
     [Fact]
+    public void ParentsWrappedInSetsAreReadToo()
+    {
+        var writer = new AsnWriter(AsnEncodingRules.BER);
+        using (writer.PushSequence(new Asn1Tag(TagClass.Application, 13, isConstructed: true)))
+        using (writer.PushSequence())
+        {
+            writer.WriteInteger(1);
+            writer.WriteObjectIdentifier(Dg13File.Utf8Oid);
+            using (writer.PushSetOf())
+            using (writer.PushSequence())
+            {
+                writer.WriteInteger(13);
+                foreach (var parent in new[] { "Đỗ Văn Hải", "Phạm Thị Lụa" })
+                {
+                    using (writer.PushSetOf())
+                    {
+                        writer.WriteCharacterString(UniversalTagNumber.UTF8String, parent);
+                    }
+                }
+            }
+        }
+
+        var decoded = Dg13File.Decode(writer.Encode());
+        Assert.Equal(("Đỗ Văn Hải", "Phạm Thị Lụa"), (decoded.FatherName, decoded.MotherName));
+    }
+
+    [Fact]
     public void AbsentNamesComeBackAbsent()
     {
         var applicant = TestApplicants.NguyenVanAn() with { FatherName = null, MotherName = null, IdentifyingMarks = null };
