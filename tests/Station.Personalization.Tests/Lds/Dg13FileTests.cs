@@ -59,10 +59,9 @@ public class Dg13FileTests
         Assert.Equal(Enumerable.Range(1, 14), FieldNumbers(bytes));
     }
 
-    [Fact]
-    public void AnEmptyFatherKeepsTheMotherInSecondPlace()
+    /// <summary>A DG13 file (tag 6D, version 1, the UTF-8 OID) whose SET of fields <paramref name="writeFields"/> writes.</summary>
+    private static byte[] Dg13WithFields(Action<AsnWriter> writeFields)
     {
-        // Field 13 as SEQUENCE { INTEGER 13, SEQUENCE { }, SEQUENCE { UTF8String mother } }, the way field 14 says "no spouse".
         var writer = new AsnWriter(AsnEncodingRules.BER);
         using (writer.PushSequence(new Asn1Tag(TagClass.Application, 13, isConstructed: true)))
         using (writer.PushSequence())
@@ -70,6 +69,20 @@ public class Dg13FileTests
             writer.WriteInteger(1);
             writer.WriteObjectIdentifier(Dg13File.Utf8Oid);
             using (writer.PushSetOf())
+            {
+                writeFields(writer);
+            }
+        }
+
+        return writer.Encode();
+    }
+
+    [Fact]
+    public void AnEmptyFatherKeepsTheMotherInSecondPlace()
+    {
+        // Field 13 as SEQUENCE { INTEGER 13, SEQUENCE { }, SEQUENCE { UTF8String mother } }, the way field 14 says "no spouse".
+        var encoded = Dg13WithFields(writer =>
+        {
             using (writer.PushSequence())
             {
                 writer.WriteInteger(13);
@@ -82,9 +95,9 @@ public class Dg13FileTests
                     writer.WriteCharacterString(UniversalTagNumber.UTF8String, "Trần Thị Cúc");
                 }
             }
-        }
+        });
 
-        var decoded = Dg13File.Decode(writer.Encode());
+        var decoded = Dg13File.Decode(encoded);
         Assert.Null(decoded.FatherName);
         Assert.Equal("Trần Thị Cúc", decoded.MotherName);
     }
@@ -92,13 +105,8 @@ public class Dg13FileTests
     [Fact]
     public void ParentsWrappedInSetsAreReadToo()
     {
-        var writer = new AsnWriter(AsnEncodingRules.BER);
-        using (writer.PushSequence(new Asn1Tag(TagClass.Application, 13, isConstructed: true)))
-        using (writer.PushSequence())
+        var encoded = Dg13WithFields(writer =>
         {
-            writer.WriteInteger(1);
-            writer.WriteObjectIdentifier(Dg13File.Utf8Oid);
-            using (writer.PushSetOf())
             using (writer.PushSequence())
             {
                 writer.WriteInteger(13);
@@ -110,9 +118,9 @@ public class Dg13FileTests
                     }
                 }
             }
-        }
+        });
 
-        var decoded = Dg13File.Decode(writer.Encode());
+        var decoded = Dg13File.Decode(encoded);
         Assert.Equal(("Đỗ Văn Hải", "Phạm Thị Lụa"), (decoded.FatherName, decoded.MotherName));
     }
 
@@ -132,39 +140,32 @@ public class Dg13FileTests
     public void ToleratesTheFlatNestingOfField13AndKeepsUnknownFields()
     {
         // Field 13 as SEQUENCE { INTEGER 13, SEQUENCE { UTF8String father, UTF8String mother } }, plus an unknown field 16.
-        var writer = new AsnWriter(AsnEncodingRules.BER);
-        using (writer.PushSequence(new Asn1Tag(TagClass.Application, 13, isConstructed: true)))
-        using (writer.PushSequence())
+        var encoded = Dg13WithFields(writer =>
         {
-            writer.WriteInteger(1);
-            writer.WriteObjectIdentifier(Dg13File.Utf8Oid);
-            using (writer.PushSetOf())
+            using (writer.PushSequence())
             {
-                using (writer.PushSequence())
-                {
-                    writer.WriteInteger(2);
-                    writer.WriteCharacterString(UniversalTagNumber.UTF8String, "Đỗ Ánh Bảo");
-                }
+                writer.WriteInteger(2);
+                writer.WriteCharacterString(UniversalTagNumber.UTF8String, "Đỗ Ánh Bảo");
+            }
 
+            using (writer.PushSequence())
+            {
+                writer.WriteInteger(13);
                 using (writer.PushSequence())
                 {
-                    writer.WriteInteger(13);
-                    using (writer.PushSequence())
-                    {
-                        writer.WriteCharacterString(UniversalTagNumber.UTF8String, "Đỗ Văn Hải");
-                        writer.WriteCharacterString(UniversalTagNumber.UTF8String, "Phạm Thị Lụa");
-                    }
-                }
-
-                using (writer.PushSequence())
-                {
-                    writer.WriteInteger(16);
-                    writer.WriteCharacterString(UniversalTagNumber.PrintableString, "X1");
+                    writer.WriteCharacterString(UniversalTagNumber.UTF8String, "Đỗ Văn Hải");
+                    writer.WriteCharacterString(UniversalTagNumber.UTF8String, "Phạm Thị Lụa");
                 }
             }
-        }
 
-        var decoded = Dg13File.Decode(writer.Encode());
+            using (writer.PushSequence())
+            {
+                writer.WriteInteger(16);
+                writer.WriteCharacterString(UniversalTagNumber.PrintableString, "X1");
+            }
+        });
+
+        var decoded = Dg13File.Decode(encoded);
         Assert.Equal("Đỗ Ánh Bảo", decoded.FullName);
         Assert.Equal("Đỗ Văn Hải", decoded.FatherName);
         Assert.Equal("Phạm Thị Lụa", decoded.MotherName);
