@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Station.Devices;
 using Station.Devices.Printer;
 using Station.Service.Jobs;
 using Station.Service.Stock;
@@ -21,6 +20,7 @@ public sealed partial class StartupRecovery(
     JobStore store,
     CardStock stock,
     ICardPrinter printer,
+    CardIssuingStep cardIssuing,
     ILogger<StartupRecovery> logger)
 {
     private static readonly JobState[] CardStates = [JobState.Verifying, JobState.Printing];
@@ -56,7 +56,7 @@ public sealed partial class StartupRecovery(
                 // its card, and a card still in the printer goes to the reject box.
                 if (printer.HoldsCard)
                 {
-                    await RejectQuietlyAsync(job.CardSerial ?? "-", cancellationToken);
+                    await cardIssuing.RejectQuietlyAsync(job.Id, cancellationToken);
                 }
 
                 LogResolved(job.Id, e.State, job.LastRecord?.Action ?? "", "ended meanwhile; nothing left to resolve");
@@ -88,7 +88,7 @@ public sealed partial class StartupRecovery(
             CloseOpenIntent(change);
             change.Intent(DeviceActions.PrinterReject, $"card {serial} was held across a restart");
         });
-        var rejectError = await RejectQuietlyAsync(serial, cancellationToken);
+        var rejectError = await cardIssuing.RejectQuietlyAsync(job.Id, cancellationToken);
 
         store.Change(job.Id, change =>
         {
@@ -97,21 +97,6 @@ public sealed partial class StartupRecovery(
             ReturnToEncoding(change);
         });
         LogResolved(job.Id, job.State, job.LastRecord?.Action ?? "", $"card {serial} spoiled Interrupted; continuing with a new card");
-    }
-
-    /// <summary>Rejects the card in the printer; null when it went, else the printer's error (logged).</summary>
-    private async Task<string?> RejectQuietlyAsync(string serial, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await printer.RejectAsync(cancellationToken);
-            return null;
-        }
-        catch (DeviceFaultException e)
-        {
-            LogRejectFailed(serial, e.Message);
-            return e.Message;
-        }
     }
 
     private string? HeldCard(Job job) =>
@@ -150,7 +135,4 @@ public sealed partial class StartupRecovery(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Recovery: job {JobId} in {State} after {Action}: {Resolution}")]
     private partial void LogResolved(string jobId, JobState state, string action, string resolution);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Recovery: rejecting card {Serial} failed ({Error}); take it out of the printer by hand.")]
-    private partial void LogRejectFailed(string serial, string error);
 }
