@@ -61,6 +61,9 @@ public sealed class JobChange
     /// <summary>True when the job holds a card that is still in use.</summary>
     public bool HoldsCard => Job.CardSerial is { } serial && _stock.Find(serial) is { State: CardState.InUse } card && card.JobId == Job.Id;
 
+    /// <summary>The record <see cref="ReturnCard"/> adds.</summary>
+    public const string CardReturnAction = "card.return";
+
     /// <summary>Puts the card the job holds back in the hopper (the printer never moved it); the job lets go of it.</summary>
     public void ReturnCard(string detail)
     {
@@ -70,7 +73,7 @@ public sealed class JobChange
         }
 
         _stock.ReturnToHopper(Job.CardSerial!, Job.Id);
-        Add(JobRecordKind.Outcome, "card.return", CardState.InHopper.ToString(), detail);
+        Add(JobRecordKind.Outcome, CardReturnAction, CardState.InHopper.ToString(), detail);
         Job.CardSerial = null;
     }
 

@@ -135,10 +135,6 @@ public sealed partial class CardIssuingStep(
     }
 
     /// <summary>
-    /// A card is only fed when the encoder answers: with pcscd down or the reader gone, every fed card would be
-    /// spoiled at once, so the job waits with an alarm until the encoder is back.
-    /// </summary>
-    /// <summary>
     /// A card left inside (a reject the printer failed) would jam the next feed and get a card that never left the
     /// hopper spoiled: the job waits, alarmed, until someone takes it out.
     /// </summary>
@@ -161,7 +157,7 @@ public sealed partial class CardIssuingStep(
     private bool RefusedRecently(Job job)
     {
         var refusals = job.History.AsEnumerable().Reverse()
-            .Where(r => !(r.Kind == JobRecordKind.Intent && r.Action == DeviceActions.PrinterFeed) && r.Action != "card.return")
+            .Where(r => !(r.Kind == JobRecordKind.Intent && r.Action == DeviceActions.PrinterFeed) && r.Action != JobChange.CardReturnAction)
             .TakeWhile(r => r.Kind == JobRecordKind.Outcome && r.Action == DeviceActions.PrinterFeed && r.Result == DeviceActions.NotReady)
             .ToList();
         if (refusals.Count == 0)
@@ -173,6 +169,10 @@ public sealed partial class CardIssuingStep(
         return clock.GetUtcNow().UtcDateTime - refusals[0].TimeUtc < (backoff < MaxRefusalBackoff ? backoff : MaxRefusalBackoff);
     }
 
+    /// <summary>
+    /// A card is only fed when the encoder answers: with pcscd down or the reader gone, every fed card would be
+    /// spoiled at once, so the job waits with an alarm until the encoder is back.
+    /// </summary>
     private bool EncoderReady()
     {
         var status = encoder.Status;

@@ -283,7 +283,7 @@ public sealed class IssuancePipelineTests : IDisposable
                 Assert.Empty(open);
                 open.Push(record.Action);
             }
-            else if (record.Action is not ("card.spoil" or "card.return" or "prepare.redo"))
+            else if (record.Action is not ("card.spoil" or JobChange.CardReturnAction or "prepare.redo"))
             {
                 Assert.Equal(record.Action, open.Pop());
             }
