@@ -70,29 +70,9 @@ public static class DemoCommand
         var configuration = StationConfiguration.Build(CommonOptions.Overrides(parseResult), verbSettings);
         var dataDir = DataDirectory.Resolve(parseResult.GetValue(CommonOptions.DataDir), configuration["Station:DataDir"]);
 
-        ServiceProvider provider;
-        try
-        {
-            provider = StationRuntime.Build(configuration, dataDir, issuesCards: true);
-        }
-        catch (Exception e) when (StartupFailure.TryDescribe(e, out var code, out var message))
-        {
-            await Console.Error.WriteLineAsync(message);
-            return code;
-        }
-
-        await using (provider)
-        {
-            try
-            {
-                return await RunDemoAsync(provider, samples, cards, dataDir, memoryReport, cancellationToken);
-            }
-            catch (StockException e)
-            {
-                await Console.Error.WriteLineAsync(e.Message);
-                return ExitCodes.Failure;
-            }
-        }
+        // A bad value, a foreign database or a stock that does not add up is described by StationCli.
+        await using var provider = StationRuntime.Build(configuration, dataDir, issuesCards: true);
+        return await RunDemoAsync(provider, samples, cards, dataDir, memoryReport, cancellationToken);
     }
 
     private static async Task<int> RunDemoAsync(ServiceProvider provider, IReadOnlyList<string> samples, int cards, string dataDir, bool memoryReport, CancellationToken cancellationToken)

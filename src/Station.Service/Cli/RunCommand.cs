@@ -47,23 +47,16 @@ public static partial class RunCommand
         builder.Services.AddStation(builder.Configuration, dataDir).AddStationWorkers().AddStationCenterLink(builder.Configuration);
 
         using var host = builder.Build();
-        try
+        // Checked before anything starts; what fails here (a bad value, a foreign database) StationCli describes.
+        host.Services.ValidateStationOptions();
+        _ = host.Services.GetRequiredService<IOptions<CenterOptions>>().Value; // a bad Center section is a configuration error, not a crash
+        _ = host.Services.GetRequiredService<StationDatabase>();
+        // Map the outbox's types on this thread before the hosted services start using them concurrently.
+        _ = host.Services.GetRequiredService<OutboxStore>();
+        if (ControlSocketServer.PathProblem(host.Services.GetRequiredService<StationPaths>().ControlSocket) is { } problem)
         {
-            host.Services.ValidateStationOptions();
-            _ = host.Services.GetRequiredService<IOptions<CenterOptions>>().Value; // a bad Center section is a configuration error, not a crash
-            _ = host.Services.GetRequiredService<StationDatabase>();
-            // Map the outbox's types on this thread before the hosted services start using them concurrently.
-            _ = host.Services.GetRequiredService<OutboxStore>();
-            if (ControlSocketServer.PathProblem(host.Services.GetRequiredService<StationPaths>().ControlSocket) is { } problem)
-            {
-                await Console.Error.WriteLineAsync(problem);
-                return ExitCodes.BadInput;
-            }
-        }
-        catch (Exception e) when (StartupFailure.TryDescribe(e, out var code, out var message))
-        {
-            await Console.Error.WriteLineAsync(message);
-            return code;
+            await Console.Error.WriteLineAsync(problem);
+            return ExitCodes.BadInput;
         }
 
         var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Station");
